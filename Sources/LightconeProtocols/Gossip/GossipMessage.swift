@@ -1,0 +1,42 @@
+import LightconeSimulation
+
+/// What gossiping nodes exchange: push-pull epidemic broadcast (Demers et al. 1987).
+public enum GossipMessage: ProtocolMessage, Equatable {
+    /// "Here is everything I know" (a push that doubles as a pull request).
+    case push([String])
+    /// "And here is what you were missing" (the pull half), sent only when non-empty.
+    case pull([String])
+
+    public var label: String {
+        switch self {
+        case .push: return "push"
+        case .pull: return "pull"
+        }
+    }
+
+    public var traceText: String {
+        switch self {
+        case .push(let values): return "Push [\(values.joined(separator: ","))]"
+        case .pull(let values): return "Pull [\(values.joined(separator: ","))]"
+        }
+    }
+
+    public var isReply: Bool {
+        if case .pull = self { return true }
+        return false
+    }
+}
+
+/// Gossip's one timer: the start of the node's next round.
+public enum GossipTimer: Int, ProtocolTimer {
+    case round
+    public var name: String { "round" }
+}
+
+/// Gossip's settings: `new gossip N fanout=3 round=100ms`.
+public struct GossipConfig: Sendable, Equatable {
+    /// Peers contacted per round.
+    public var fanout: Int = 3
+    /// Time between a node's rounds.
+    public var round: SimDuration = .milliseconds(100)
+}

@@ -1,0 +1,155 @@
+import LightconeSimulation
+
+/// Epidemic broadcast in periodic rounds: every round each node pushes what it knows to
+/// `fanout` random peers, and a peer that knows more pulls the difference back. A value
+/// reaches every node that can be reached, also after a partition heals.
+///
+/// The set of known values is durable (it survives `kill`); the round schedule is not.
+public struct GossipNode: ProtocolNode {
+    public typealias Message = GossipMessage
+    public typealias Timer = GossipTimer
+    public typealias Config = GossipConfig
+
+    public static let name = "gossip"
+    public static let summary = "epidemic broadcast: push-pull rounds with random peers"
+    public static let defaultNodeCount = 5
+    public static let nodeCounts = 1...100_000
+    public static let options = [
+        OptionSpec("fanout", "N", "peers contacted per round (default 3)"),
+        OptionSpec("round", "DURATION", "time between a node's rounds (default 100ms)"),
+    ]
+    public static let operations = [
+        OperationSpec(name: "broadcast", hasKey: false, inputCount: 1, usage: "broadcast VALUE via NODE",
+                      summary: "NODE learns VALUE and starts spreading it at once"),
+    ]
+    public static var forcedTimeout: GossipTimer? { .round }
+
+    public let id: NodeID
+    let nodeCount: Int
+    let config: GossipConfig
+    /// Every value this node has learned, sorted (durable).
+    public private(set) var known: [String] = []
+
+    public static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> GossipConfig {
+        var config = GossipConfig()
+        for (key, value) in options {
+            switch key {
+            case "fanout":
+                guard let n = Int(value), n >= 1, n <= 64 else { throw OptionError("fanout must be a number 1..64, not \(value)") }
+                config.fanout = n
+            case "round":
+                guard let d = DurationText.parse(value), d >= 1_000 else { throw OptionError("round must be a duration of at least 1ms, like 100ms") }
+                config.round = d
+            default:
+                throw OptionError("unknown option \(key) for gossip; options are fanout=N round=DURATION")
+            }
+        }
+        return config
+    }
+
+    public init(id: NodeID, nodeCount: Int, config: GossipConfig) {
+        self.id = id
+        self.nodeCount = nodeCount
+        self.config = config
+    }
+
+    public mutating func start(_ ctx: inout Context<GossipNode>) {
+        // Stagger the first round so that nodes do not gossip in lockstep.
+        ctx.setTimer(.round, after: ctx.random(in: 1...config.round))
+    }
+
+    public mutating func timerFired(_ timer: GossipTimer, _ ctx: inout Context<GossipNode>) {
+        pushToRandomPeers(&ctx)
+        ctx.setTimer(.round, after: config.round)
+    }
+
+    public mutating func receive(_ message: GossipMessage, from sender: NodeID, _ ctx: inout Context<GossipNode>) {
+        switch message {
+        case .push(let theirs):
+            learn(theirs, &ctx)
+            let missing = GossipNode.difference(known, minus: theirs)
+            if !missing.isEmpty { ctx.send(.pull(missing), to: sender) }
+        case .pull(let values):
+            learn(values, &ctx)
+        }
+    }
+
+    public mutating func clientRequest(_ operation: Operation, request: RequestID, _ ctx: inout Context<GossipNode>) {
+        guard operation.name == "broadcast", let value = operation.input.first else {
+            ctx.reply(request, .fail("gossip only knows broadcast"))
+            return
+        }
+        learn([value], &ctx)
+        ctx.reply(request, .ok(nil))
+        pushToRandomPeers(&ctx)
+    }
+
+    public mutating func crash() {}
+
+    mutating func learn(_ values: [String], _ ctx: inout Context<GossipNode>) {
+        guard !values.isEmpty else { return }
+        let before = known.count
+        known = GossipNode.union(known, values)
+        if known.count != before { ctx.note("knows \(known.joined(separator: ","))") }
+    }
+
+    mutating func pushToRandomPeers(_ ctx: inout Context<GossipNode>) {
+        guard nodeCount > 1 else { return }
+        let count = min(config.fanout, nodeCount - 1)
+        var chosen: [Int] = []
+        chosen.reserveCapacity(count)
+        while chosen.count < count {
+            var peer = ctx.rng.index(below: nodeCount - 1)
+            if peer >= id.index { peer += 1 }
+            if !chosen.contains(peer) { chosen.append(peer) }
+        }
+        for peer in chosen { ctx.send(.push(known), to: NodeID(index: peer)) }
+    }
+
+    /// The sorted union of two sorted arrays.
+    static func union(_ a: [String], _ b: [String]) -> [String] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b.sorted() }
+        var result = a
+        for value in b where !result.contains(value) { result.append(value) }
+        return result.count == a.count ? a : result.sorted()
+    }
+
+    /// Values of `a` not in `b`.
+    static func difference(_ a: [String], minus b: [String]) -> [String] {
+        if a.isEmpty { return [] }
+        if b.isEmpty { return a }
+        return a.filter { !b.contains($0) }
+    }
+
+    // MARK: - Observation
+
+    public var role: String { "node" }
+    public var summaryLines: [String] { known.isEmpty ? ["knows nothing"] : ["knows " + known.joined(separator: ",")] }
+    public func inspect() -> [String] {
+        ["known values (\(known.count)): " + (known.isEmpty ? "none" : known.joined(separator: ", ")),
+         "fanout \(config.fanout), a round every \(DurationText.format(config.round))"]
+    }
+    public var statusFields: [(String, JSONValue)] { [("known", .array(known.map { .string($0) }))] }
+
+    public static func evaluate(_ condition: Condition, in cluster: ClusterState<GossipNode>) -> ConditionOutcome? {
+        switch condition {
+        case .delivered(let value):
+            let missing = cluster.ids.filter { cluster.isUp($0) && !cluster.nodes[$0.index].known.contains(value) }
+            let actual = missing.isEmpty ? "every up node has \(value)"
+                : "\(value) missing on " + missing.prefix(8).map(\.description).joined(separator: " ") + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
+            return ConditionOutcome(holds: missing.isEmpty, actual: actual)
+        case .converged:
+            let up = cluster.ids.filter { cluster.isUp($0) }
+            let first = up.first.map { cluster.nodes[$0.index].known } ?? []
+            let differ = up.filter { cluster.nodes[$0.index].known != first }
+            return ConditionOutcome(holds: differ.isEmpty, actual: differ.isEmpty ? "every up node knows the same" : "\(differ.count) nodes differ from \(up.first!)")
+        default:
+            return nil
+        }
+    }
+
+    public static func randomOperation(keys: Int, using rng: inout SeededGenerator) -> Operation? {
+        Operation(name: "broadcast", input: ["v\(rng.uniform(below: 1_000))"])
+    }
+}

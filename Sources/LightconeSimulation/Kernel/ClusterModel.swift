@@ -1,0 +1,81 @@
+/// A simulated cluster of any protocol, as the command layer drives it. `Simulation<Node>`
+/// is the one implementation; this protocol erases the node type so that one session can
+/// hold a raft cluster now and a gossip one after `new gossip`.
+public protocol ClusterModel: Sendable {
+    var protocolName: String { get }
+    var nodeCount: Int { get }
+    var now: SimTime { get }
+    var seed: UInt64 { get }
+    var leader: NodeID? { get }
+    var lives: [NodeLife] { get }
+    var history: [HistoryEntry] { get }
+    var violations: [Violation] { get }
+    var enabledBugs: [String] { get }
+    var bugNames: [BugSpec] { get }
+    var operationSpecs: [OperationSpec] { get }
+    var eventsHandled: Int { get }
+    var nextEventTime: SimTime? { get }
+    var isChaosRunning: Bool { get }
+    var network: Network { get }
+    var isMonitoring: Bool { get set }
+    var clientTimeout: SimDuration { get set }
+
+    mutating func kill(_ id: NodeID) throws(SimulationError)
+    mutating func restart(_ id: NodeID) throws(SimulationError)
+    mutating func pause(_ id: NodeID) throws(SimulationError)
+    mutating func resume(_ id: NodeID) throws(SimulationError)
+    mutating func forceTimeout(_ ids: [NodeID]) throws(SimulationError)
+    mutating func partition(_ groups: [[NodeID]]) throws(SimulationError)
+    mutating func isolate(_ id: NodeID) throws(SimulationError)
+    mutating func heal()
+    mutating func cut(_ a: NodeID, _ b: NodeID, bothWays: Bool) throws(SimulationError)
+    mutating func hold(_ a: NodeID, _ b: NodeID) throws(SimulationError)
+    @discardableResult mutating func release(_ a: NodeID, _ b: NodeID) throws(SimulationError) -> Int
+    mutating func setNetwork(_ change: LinkSettingsChange)
+    mutating func setLink(_ a: NodeID, _ b: NodeID, _ change: LinkSettingsChange) throws(SimulationError)
+    mutating func dropMessage(_ id: MessageID) throws(SimulationError)
+    mutating func deliverMessage(_ id: MessageID) throws(SimulationError)
+    mutating func enableBug(_ name: String) throws(SimulationError)
+    mutating func disableBugs()
+    @discardableResult mutating func submit(_ operation: Operation, via: NodeID?) throws(SimulationError) -> Int
+    mutating func startLoad(_ spec: LoadSpec) throws(SimulationError)
+    mutating func startChaos(for duration: SimDuration, faults: ChaosFaults) throws(SimulationError)
+    mutating func report(_ violation: Violation)
+
+    @discardableResult mutating func step(_ count: Int) -> Int
+    @discardableResult mutating func run(to time: SimTime) -> Bool
+    mutating func run(until condition: Condition, deadline: SimTime) -> ConditionOutcome?
+
+    func evaluate(_ condition: Condition) -> ConditionOutcome?
+    func inspect(_ id: NodeID) throws(SimulationError) -> [String]
+    var statusJSON: String { get }
+    var statusLines: [String] { get }
+    var nodeLines: [String] { get }
+    var messagesInFlight: [InFlightMessage] { get }
+    var snapshot: ClusterSnapshot { get }
+
+    /// How many trace records were ever written (a cursor for narration).
+    var traceCount: Int { get }
+    /// Trace lines from record `start` on (those still kept); only notable ones if asked,
+    /// only those about `node` if given.
+    func traceLines(from start: Int, notableOnly: Bool, node: NodeID?) -> [String]
+    /// Turns the trace on or off (benchmarks).
+    mutating func setTracing(_ isOn: Bool)
+}
+
+extension Simulation: ClusterModel {
+    public var protocolName: String { Node.name }
+    public var bugNames: [BugSpec] { Node.bugs }
+    public var operationSpecs: [OperationSpec] { Node.operations }
+    public var traceCount: Int { trace.count }
+
+    public func traceLines(from start: Int, notableOnly: Bool, node: NodeID?) -> [String] {
+        trace.records(from: start).compactMap { record in
+            if notableOnly && !record.isNotable { return nil }
+            if let node, !record.concerns(node) { return nil }
+            return record.line
+        }
+    }
+
+    public mutating func setTracing(_ isOn: Bool) { trace.isEnabled = isOn }
+}

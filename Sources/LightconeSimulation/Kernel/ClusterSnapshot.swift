@@ -1,0 +1,60 @@
+/// Everything the view draws at one instant, independent of the protocol's types.
+public struct ClusterSnapshot: Sendable {
+    /// One node's box.
+    public struct NodeView: Sendable, Equatable {
+        public var id: NodeID
+        public var life: NodeLife
+        public var role: String
+        public var epoch: Int?
+        public var isLeader: Bool
+        public var lines: [String]
+    }
+
+    /// A message that died recently, for the dying animation.
+    public struct DroppedMessage: Sendable, Equatable {
+        public var id: MessageID
+        public var from: NodeID
+        public var to: NodeID
+        public var sentAt: SimTime
+        public var arrivesAt: SimTime
+        public var droppedAt: SimTime
+        public var label: String
+        public var reason: String
+    }
+
+    public var time: SimTime
+    public var protocolName: String
+    public var seed: UInt64
+    public var nodes: [NodeView]
+    public var groups: [[NodeID]]
+    public var cuts: [Link]
+    public var held: [Link]
+    public var messages: [InFlightMessage]
+    public var drops: [DroppedMessage]
+    public var violations: [Violation]
+    public var bugs: [String]
+    public var isChaosRunning: Bool
+}
+
+extension Simulation {
+    /// What the view needs to draw the cluster now.
+    public var snapshot: ClusterSnapshot {
+        let leader = self.leader
+        let views = (0..<nodeCount).map { index in
+            ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
+                                     role: lives[index] == .down ? "down" : nodes[index].role,
+                                     epoch: nodes[index].epoch, isLeader: leader?.index == index,
+                                     lines: nodes[index].summaryLines)
+        }
+        let drops = recentDrops.map { item in
+            ClusterSnapshot.DroppedMessage(id: item.envelope.id, from: item.envelope.from, to: item.envelope.to,
+                                           sentAt: item.envelope.sentAt, arrivesAt: item.envelope.arrivesAt,
+                                           droppedAt: item.time, label: item.envelope.payload.label, reason: item.reason.rawValue)
+        }
+        return ClusterSnapshot(time: now, protocolName: Node.name, seed: seed, nodes: views, groups: network.groups,
+                               cuts: network.cuts.sorted { ($0.from, $0.to) < ($1.from, $1.to) },
+                               held: network.held.sorted { ($0.from, $0.to) < ($1.from, $1.to) },
+                               messages: messagesInFlight, drops: Array(drops), violations: violations,
+                               bugs: enabledBugs, isChaosRunning: chaos != nil)
+    }
+}

@@ -1,0 +1,58 @@
+/// A condition of SPEC §3, as used by `expect`, `run until` and lesson goals.
+///
+/// The list is closed and parsed once by the command layer; each protocol answers the ones
+/// that make sense for it and says "not applicable" for the rest.
+public enum Condition: Sendable, Hashable {
+    /// `leader` (someone leads) or `leader n2` (n2 is the leader).
+    case leader(NodeID?)
+    /// `no leader`.
+    case noLeader
+    /// `role n1 follower`.
+    case role(NodeID, String)
+    /// `up n1`, `down n1`.
+    case up(NodeID), down(NodeID)
+    /// `committed N`: at least N entries committed (Raft) or chosen slots (Multi-Paxos).
+    case committed(Int)
+    /// `chosen VALUE` (Paxos).
+    case chosen(String)
+    /// `agreement`, `no agreement` (Paxos, generals).
+    case agreement, noAgreement
+    /// `converged`: every up replica holds the same state.
+    case converged
+    /// `linearizable`, `not linearizable`: the client history so far.
+    case linearizable, notLinearizable
+    /// `value KEY VALUE on NODE`: NODE's applied state machine.
+    case value(key: String, value: String, node: NodeID)
+    /// `available NODE`, `unavailable NODE`: whether NODE would serve a request now.
+    case available(NodeID), unavailable(NodeID)
+    /// `siblings KEY N` (kv-ap).
+    case siblings(key: String, count: Int)
+    /// `balance-total N` (bank).
+    case balanceTotal(Int64)
+    /// `delivered VALUE everywhere`: every up node has VALUE (gossip).
+    case delivered(String)
+    /// `harvest >= X`, `yield <= X` and so on, X a fraction in parts per million.
+    case harvest(Comparison, Int), yield(Comparison, Int)
+    /// `violation` or `violation PROPERTY`: a monitor or `check` found one.
+    case violation(String?)
+    /// `not COND`... is not in SPEC; kept out on purpose.
+
+    /// A comparison in `harvest >= 0.9`.
+    public enum Comparison: String, Sendable, Hashable {
+        case atLeast = ">=", atMost = "<="
+    }
+}
+
+/// The answer to a condition: whether it holds, and what is, for a failed `expect`.
+public struct ConditionOutcome: Sendable, Equatable {
+    /// True when the condition holds.
+    public var holds: Bool
+    /// What is, in words: `leader is n3`, `n2 is down`.
+    public var actual: String
+
+    /// An outcome.
+    public init(holds: Bool, actual: String) {
+        self.holds = holds
+        self.actual = actual
+    }
+}

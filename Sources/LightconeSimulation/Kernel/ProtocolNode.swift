@@ -1,0 +1,192 @@
+/// A message of some protocol, as the trace and the view show it.
+public protocol ProtocolMessage: Sendable {
+    /// A short label for the view, e.g. `AE`, `RV✓`, `gossip`. At most about 6 cells.
+    var label: String { get }
+    /// The trace text, e.g. `AppendEntries term=2 prev=1/3 entries=[2/4] commit=3`.
+    var traceText: String { get }
+    /// True for answers (acks, votes, replies), which the view colours differently.
+    var isReply: Bool { get }
+}
+
+/// The timers of a protocol: an `Int` enum whose raw values are `0..<allCases.count`.
+///
+/// `enum RaftTimer: Int, ProtocolTimer { case election, heartbeat }`
+public protocol ProtocolTimer: Sendable, Hashable, CaseIterable, RawRepresentable where RawValue == Int {
+    /// The name shown in the trace, e.g. `election`.
+    var name: String { get }
+}
+
+/// One `key=value` option of `new PROTOCOL N key=value`, for help text and error messages.
+public struct OptionSpec: Sendable {
+    /// The key, e.g. `batch`.
+    public var name: String
+    /// What the value looks like, e.g. `N` or `150..300ms`.
+    public var valueSyntax: String
+    /// One line: what it does and its default.
+    public var summary: String
+
+    /// An option description.
+    public init(_ name: String, _ valueSyntax: String, _ summary: String) {
+        self.name = name
+        self.valueSyntax = valueSyntax
+        self.summary = summary
+    }
+}
+
+/// A client operation a protocol offers (`put KEY VALUE`), for the parser and for help.
+public struct OperationSpec: Sendable {
+    /// The verb, e.g. `put`.
+    public var name: String
+    /// Whether the first argument is a key.
+    public var hasKey: Bool
+    /// How many arguments follow the key (or the verb when there is no key).
+    public var inputCount: Int
+    /// Usage, e.g. `put KEY VALUE [via NODE]`.
+    public var usage: String
+    /// One line of help.
+    public var summary: String
+
+    /// An operation description.
+    public init(name: String, hasKey: Bool, inputCount: Int, usage: String, summary: String) {
+        self.name = name
+        self.hasKey = hasKey
+        self.inputCount = inputCount
+        self.usage = usage
+        self.summary = summary
+    }
+}
+
+/// A teaching bug: one rule of the paper switched off (`bug raft commit-old-terms`).
+public struct BugSpec: Sendable {
+    /// The name typed after `bug PROTOCOL`.
+    public var name: String
+    /// One line: which rule it switches off and what can go wrong.
+    public var summary: String
+
+    /// A bug description.
+    public init(_ name: String, _ summary: String) {
+        self.name = name
+        self.summary = summary
+    }
+}
+
+/// A bad `key=value` option or node count for `new`; the message is shown as is.
+public struct OptionError: Error, Sendable, Equatable {
+    /// One line saying what is wrong and what would be right.
+    public var message: String
+    /// An error with that message.
+    public init(_ message: String) { self.message = message }
+}
+
+/// A protocol: the state machine of one node, plus what the lab needs to know about it.
+///
+/// In the style of etcd's raft: no I/O, no clock, no randomness of its own. The simulation
+/// calls one handler per event and applies the effects the handler recorded in its
+/// `Context` (sends, timers, client replies, narrated state changes).
+///
+/// ```swift
+/// mutating func receive(_ message: Message, from sender: NodeID, _ ctx: inout Context<Self>) {
+///     if case .ping = message { ctx.send(.pong, to: sender) }
+/// }
+/// ```
+///
+/// `kill` calls `crash()`, which forgets the volatile state and keeps the durable state
+/// (each protocol decides which is which); `restart` then calls `start` again.
+public protocol ProtocolNode: Sendable {
+    /// The messages nodes exchange.
+    associatedtype Message: ProtocolMessage
+    /// The node's timers; each can be armed once at a time.
+    associatedtype Timer: ProtocolTimer
+    /// Settings from `new PROTOCOL N key=value ...`, shared by all nodes.
+    associatedtype Config: Sendable
+
+    /// The name typed after `new`, e.g. `raft`.
+    static var name: String { get }
+    /// One line for `help new` and the lesson list.
+    static var summary: String { get }
+    /// Nodes when `new PROTOCOL` gives no count.
+    static var defaultNodeCount: Int { get }
+    /// The node counts this protocol accepts.
+    static var nodeCounts: ClosedRange<Int> { get }
+    /// The `key=value` options of `new`.
+    static var options: [OptionSpec] { get }
+    /// The client operations (`put`, `get`, `broadcast`, ...).
+    static var operations: [OperationSpec] { get }
+    /// The teaching bugs; a bug's index in this list is its bit in `Context.bugs`.
+    static var bugs: [BugSpec] { get }
+    /// The timer `timeout NODE` fires at once (an election or retry timer), if any.
+    static var forcedTimeout: Timer? { get }
+
+    /// Builds the shared settings from `key=value` options, or says what is wrong.
+    static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> Config
+
+    /// A fresh node.
+    init(id: NodeID, nodeCount: Int, config: Config)
+
+    /// Called when the cluster is created and after every restart.
+    mutating func start(_ ctx: inout Context<Self>)
+    /// A message arrives from `sender`.
+    mutating func receive(_ message: Message, from sender: NodeID, _ ctx: inout Context<Self>)
+    /// An armed timer fires.
+    mutating func timerFired(_ timer: Timer, _ ctx: inout Context<Self>)
+    /// A client asks this node to perform `operation`; answer with `ctx.reply(request, ...)`.
+    mutating func clientRequest(_ operation: Operation, request: RequestID, _ ctx: inout Context<Self>)
+    /// The node crashes: forget volatile state, keep durable state.
+    mutating func crash()
+
+    /// The node's role in lower-case words (`leader`, `follower`, `node`).
+    var role: String { get }
+    /// The term or ballot this node leads in, when it believes it leads; else nil.
+    var leaderTerm: Int? { get }
+    /// The term, ballot or round to show on the node's box, if the protocol has one.
+    var epoch: Int? { get }
+    /// A few short lines for the node's box in the view (log tail, known values).
+    var summaryLines: [String] { get }
+    /// The detail shown by `inspect NODE`.
+    func inspect() -> [String]
+    /// Protocol fields added to this node in `status --json`.
+    var statusFields: [(String, JSONValue)] { get }
+
+    /// Answers a protocol condition (`committed 3`, `delivered x everywhere`), or nil when it
+    /// does not apply to this protocol. Generic ones (`up`, `leader`, ...) are answered before.
+    static func evaluate(_ condition: Condition, in cluster: ClusterState<Self>) -> ConditionOutcome?
+
+    /// One random operation for `load`, over keys `k1`..`kK`; nil if the protocol has none.
+    static func randomOperation(keys: Int, using rng: inout SeededGenerator) -> Operation?
+}
+
+extension ProtocolNode {
+    public static var forcedTimeout: Timer? { nil }
+    public static var bugs: [BugSpec] { [] }
+    public var leaderTerm: Int? { nil }
+    public var epoch: Int? { nil }
+    public var statusFields: [(String, JSONValue)] { [] }
+    public static func randomOperation(keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
+}
+
+/// A read-only view of the cluster for conditions and checkers.
+public struct ClusterState<Node: ProtocolNode> {
+    /// Every node, in id order, up or not (a down node holds only its durable state).
+    public let nodes: [Node]
+    /// Whether each node is up, down or paused, in id order.
+    public let lives: [NodeLife]
+    /// The current simulated time.
+    public let now: SimTime
+    /// Every client operation so far.
+    public let history: [HistoryEntry]
+
+    /// The ids of all nodes, in order.
+    public var ids: [NodeID] { (0..<nodes.count).map(NodeID.init(index:)) }
+    /// True when the node is up (running or paused).
+    public func isUp(_ id: NodeID) -> Bool { lives[id.index] != .down }
+}
+
+/// Whether a node runs, is crashed, or is frozen.
+public enum NodeLife: String, Sendable {
+    /// Running.
+    case up
+    /// Crashed by `kill`; only durable state survives.
+    case down
+    /// Frozen by `pause` (a GC pause): its timers and inbound messages wait.
+    case paused
+}

@@ -1,0 +1,344 @@
+import DequeModule
+import HeapModule
+
+/// A deterministic simulated cluster of `Node`s: virtual clock, event queue, network,
+/// node lifecycle, clients and trace. Same seed and same calls give the same trace, byte
+/// for byte.
+///
+/// ```swift
+/// var sim = try Simulation<GossipNode>(nodeCount: 5, seed: 1)
+/// _ = sim.submit(Operation(name: "broadcast", input: ["hi"]), via: NodeID(index: 0))
+/// sim.run(for: .seconds(1))
+/// ```
+public struct Simulation<Node: ProtocolNode>: Sendable {
+    /// The seed the generator started from.
+    public let seed: UInt64
+    /// How many nodes there are.
+    public let nodeCount: Int
+    /// The protocol's shared settings.
+    public let config: Node.Config
+    /// The current simulated time.
+    public internal(set) var now: SimTime = 0
+    /// Every node's state, in id order (a down node keeps only its durable state).
+    public internal(set) var nodes: [Node]
+    /// Up, down or paused, per node.
+    public internal(set) var lives: [NodeLife]
+    /// Link settings, partitions, cuts and held links.
+    public internal(set) var network: Network
+    /// Everything that happened, in a bounded ring.
+    public var trace: Trace<Node.Message>
+    /// Every client operation so far.
+    public internal(set) var history: [HistoryEntry] = []
+    /// Safety violations found so far (by monitors or `check`).
+    public internal(set) var violations: [Violation] = []
+    /// Teaching bugs switched on, one bit per index of `Node.bugs`.
+    public internal(set) var bugs: UInt64 = 0
+    /// The live safety monitor, if the protocol has one.
+    public var monitor: (any SafetyMonitor<Node>)?
+    /// Whether the monitor runs after every event.
+    public var isMonitoring = true
+    /// Extra condition answers (those that need a checker, like `linearizable`).
+    public var conditionHook: (@Sendable (Condition, ClusterState<Node>) -> ConditionOutcome?)?
+    /// How long a client waits for a reply before its result becomes unknown.
+    public var clientTimeout: SimDuration = .seconds(1)
+    /// How many events have been handled (stale timers and cancelled messages not counted).
+    public internal(set) var eventsHandled = 0
+    /// Messages that died recently (for the view's dying animation), newest last, at most 64.
+    public internal(set) var recentDrops: Deque<(envelope: Envelope<Node.Message>, reason: DropReason, time: SimTime)> = []
+
+    var rng: SeededGenerator
+    var queue = Heap<Event<Node.Message>>()
+    var sequence: UInt64 = 0
+    var nextMessageID: MessageID = 1
+    var timerGenerations: [UInt32]
+    let timerSlots: Int
+    var backlog: [[Event<Node.Message>]]
+    var heldMessages: [Link: Deque<Envelope<Node.Message>>] = [:]
+    var cancelled: Set<MessageID> = []
+    var pending: [RequestID: PendingRequest] = [:]
+    var nextRequestID: RequestID = 1
+    var nextClientID = 1
+    var loads: [LoadState] = []
+    var chaos: ChaosState?
+    var effectBuffer: [Effect<Node>] = []
+    /// Set when a violation is found; `run` stops at once.
+    var stopRequested = false
+
+    /// A new cluster of `nodeCount` nodes with options `key=value`, started at time 0.
+    public init(nodeCount: Int, seed: UInt64, options: [(key: String, value: String)] = []) throws(OptionError) {
+        guard Node.nodeCounts.contains(nodeCount) else {
+            throw OptionError("\(Node.name) takes \(Node.nodeCounts.lowerBound)..\(Node.nodeCounts.upperBound) nodes, not \(nodeCount)")
+        }
+        let config = try Node.makeConfig(nodeCount: nodeCount, options: options)
+        self.seed = seed
+        self.nodeCount = nodeCount
+        self.config = config
+        self.rng = SeededGenerator(seed: seed)
+        self.nodes = (0..<nodeCount).map { Node(id: NodeID(index: $0), nodeCount: nodeCount, config: config) }
+        self.lives = Array(repeating: .up, count: nodeCount)
+        self.network = Network(nodeCount: nodeCount)
+        self.trace = Trace()
+        self.timerSlots = Node.Timer.allCases.count
+        self.timerGenerations = Array(repeating: 0, count: nodeCount * Node.Timer.allCases.count)
+        self.backlog = Array(repeating: [], count: nodeCount)
+        for index in 0..<nodeCount {
+            handle(NodeID(index: index)) { node, ctx in node.start(&ctx) }
+        }
+    }
+
+    // MARK: - Reading the state
+
+    /// All node ids, in order.
+    public var ids: [NodeID] { (0..<nodeCount).map(NodeID.init(index:)) }
+
+    /// A read-only view for conditions and checkers.
+    public var state: ClusterState<Node> { ClusterState(nodes: nodes, lives: lives, now: now, history: history) }
+
+    /// The current leader: of the up nodes that believe they lead, the one with the highest
+    /// term (or ballot); ties go to the lower id. Nil when nobody leads.
+    public var leader: NodeID? {
+        var best: (NodeID, Int)?
+        for index in 0..<nodeCount where lives[index] != .down {
+            if let term = nodes[index].leaderTerm, best == nil || term > best!.1 {
+                best = (NodeID(index: index), term)
+            }
+        }
+        return best?.0
+    }
+
+    /// The time of the next pending event, if any.
+    public var nextEventTime: SimTime? { queue.min?.time }
+
+    /// True when nothing at all is scheduled.
+    public var isQuiet: Bool { queue.isEmpty }
+
+    // MARK: - Handling one event at a node
+
+    /// Runs `body` as node `id`'s handler, then applies its effects and runs the monitor.
+    @inline(__always)
+    mutating func handle(_ id: NodeID, _ body: (inout Node, inout Context<Node>) -> Void) {
+        let buffer = effectBuffer
+        effectBuffer = []
+        var ctx = Context<Node>(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs, effects: buffer)
+        body(&nodes[id.index], &ctx)
+        rng = ctx.rng
+        for effect in ctx.effects { apply(effect, from: id) }
+        ctx.effects.removeAll(keepingCapacity: true)
+        effectBuffer = ctx.effects
+        if isMonitoring && monitor != nil {
+            if let violation = monitor?.observe(id, in: nodes, now: now) ?? nil { report(violation) }
+        }
+    }
+
+    @inline(__always)
+    mutating func apply(_ effect: Effect<Node>, from id: NodeID) {
+        switch effect {
+        case .send(let to, let message):
+            send(.message(message), from: id, to: to)
+        case .setTimer(let timer, let delay):
+            let slot = id.index * timerSlots + timer.rawValue
+            timerGenerations[slot] &+= 1
+            schedule(at: now + max(0, delay), .timer(node: Int32(id.index), slot: Int32(timer.rawValue), generation: timerGenerations[slot]))
+        case .cancelTimer(let timer):
+            timerGenerations[id.index * timerSlots + timer.rawValue] &+= 1
+        case .reply(let request, let reply):
+            guard let request = pending[request] else { return }  // the client already gave up
+            send(.response(request.id, reply), from: id, to: request.clientNode)
+        case .note(let text):
+            trace.append(now, .note(id, text))
+        }
+    }
+
+    /// Records a violation, narrates it, and stops the current run.
+    public mutating func report(_ violation: Violation) {
+        guard !violations.contains(violation) else { return }
+        violations.append(violation)
+        trace.append(now, .violation(violation))
+        stopRequested = true
+    }
+
+    @inline(__always)
+    mutating func schedule(at time: SimTime, _ action: Action<Node.Message>) {
+        sequence &+= 1
+        queue.insert(Event(time: time, sequence: sequence, action: action))
+    }
+
+    /// Puts `payload` on the network from `from` to `to`, deciding its latency and fate now.
+    mutating func send(_ payload: Payload<Node.Message>, from: NodeID, to: NodeID) {
+        let link = Link(from, to)
+        if from == to {
+            let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now, payload: payload, isLost: false)
+            trace.append(now, .send(envelope))
+            schedule(at: now, .deliver(envelope))
+            return
+        }
+        let settings = network.settings(for: link)
+        var copies = 1
+        if settings.duplicatePPM > 0 && rng.chance(ppm: settings.duplicatePPM) { copies = 2 }
+        for _ in 0..<copies {
+            let latency = settings.latencyMin == settings.latencyMax ? settings.latencyMin
+                : rng.uniform(in: settings.latencyMin...settings.latencyMax)
+            let lost = settings.lossPPM > 0 && rng.chance(ppm: settings.lossPPM)
+            let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now + latency, payload: payload, isLost: lost)
+            trace.append(now, .send(envelope))
+            schedule(at: envelope.arrivesAt, .deliver(envelope))
+        }
+    }
+
+    @inline(__always)
+    mutating func takeMessageID() -> MessageID {
+        defer { nextMessageID += 1 }
+        return nextMessageID
+    }
+
+    mutating func noteDrop(_ envelope: Envelope<Node.Message>, _ reason: DropReason) {
+        trace.append(now, .drop(envelope, reason))
+        recentDrops.append((envelope, reason, now))
+        if recentDrops.count > 64 { recentDrops.removeFirst() }
+    }
+
+    // MARK: - The event loop
+
+    /// Pops and carries out the next event. Returns nil when the queue is empty, false when
+    /// the event turned out to do nothing (a stale timer, a cancelled message), true otherwise.
+    mutating func processNext() -> Bool? {
+        guard let event = queue.popMin() else { return nil }
+        if event.time > now { now = event.time }
+        return perform(event)
+    }
+
+    mutating func perform(_ event: Event<Node.Message>) -> Bool {
+        switch event.action {
+        case .deliver(let envelope):
+            return arrive(envelope, event: event)
+        case .timer(let nodeIndex, let slot, let generation):
+            let index = Int(nodeIndex)
+            guard timerGenerations[index * timerSlots + Int(slot)] == generation, lives[index] != .down else { return false }
+            if lives[index] == .paused {
+                backlog[index].append(event)
+                return false
+            }
+            guard let timer = Node.Timer(rawValue: Int(slot)) else { return false }
+            let id = NodeID(index: index)
+            trace.append(now, .timer(id, timer.name))
+            eventsHandled += 1
+            handle(id) { node, ctx in node.timerFired(timer, &ctx) }
+            return true
+        case .clientTimeout(let request):
+            guard pending[request] != nil else { return false }
+            eventsHandled += 1
+            complete(request, outcome: .unknown, output: nil)
+            return true
+        case .workload(let loadIndex):
+            eventsHandled += 1
+            issueLoad(loadIndex)
+            return true
+        case .nemesis:
+            eventsHandled += 1
+            actNemesis()
+            return true
+        }
+    }
+
+    /// A message reaches the end of its link: it may die, wait, hit a wall, or arrive.
+    mutating func arrive(_ envelope: Envelope<Node.Message>, event: Event<Node.Message>) -> Bool {
+        if !cancelled.isEmpty, cancelled.remove(envelope.id) != nil { return false }
+        eventsHandled += 1
+        if envelope.isLost {
+            noteDrop(envelope, .loss)
+            return true
+        }
+        let link = envelope.link
+        if !network.held.isEmpty && envelope.from != envelope.to && network.held.contains(link) {
+            heldMessages[link, default: []].append(envelope)
+            trace.append(now, .hold(envelope))
+            return true
+        }
+        if !network.allows(link) {
+            noteDrop(envelope, network.blockReason(link) == "cut" ? .cut : .partition)
+            return true
+        }
+        if case .response(let request, let reply) = envelope.payload {
+            // The client lives beside its node but is not the node: it hears replies even
+            // when that node is down or paused.
+            trace.append(now, .deliver(envelope))
+            clientHears(reply, for: request, from: envelope.from)
+            return true
+        }
+        let to = envelope.to
+        switch lives[to.index] {
+        case .down:
+            noteDrop(envelope, .down)
+            return true
+        case .paused:
+            backlog[to.index].append(event)
+            return false
+        case .up:
+            break
+        }
+        trace.append(now, .deliver(envelope))
+        switch envelope.payload {
+        case .message(let message):
+            handle(to) { node, ctx in node.receive(message, from: envelope.from, &ctx) }
+        case .request(let request, let operation):
+            guard pending[request] != nil else { return true }
+            handle(to) { node, ctx in node.clientRequest(operation, request: request, &ctx) }
+        case .response:
+            break
+        }
+        return true
+    }
+
+    // MARK: - Moving time
+
+    /// Handles the next `count` events that do something; returns how many were handled.
+    /// Time moves to each event's instant.
+    @discardableResult
+    public mutating func step(_ count: Int = 1) -> Int {
+        stopRequested = false
+        var handled = 0
+        while handled < count, !stopRequested, let did = processNext() {
+            if did { handled += 1 }
+        }
+        return handled
+    }
+
+    /// Runs every event up to and including `now + duration`, then sets the clock there.
+    /// Stops early (clock at the violation) when a monitor reports a violation.
+    public mutating func run(for duration: SimDuration) {
+        run(to: now + max(0, duration))
+    }
+
+    /// Runs every event up to and including `time`, then sets the clock there; stops early
+    /// at a violation. Returns false when it stopped early.
+    @discardableResult
+    public mutating func run(to time: SimTime) -> Bool {
+        stopRequested = false
+        while let next = queue.min, next.time <= time {
+            _ = processNext()
+            if stopRequested { return false }
+        }
+        if time > now { now = time }
+        return true
+    }
+
+    /// Runs until `condition` holds, checked before starting and after every event, or until
+    /// `deadline`. Returns the outcome at the moment it stopped (the clock stays there when
+    /// the condition held; at the deadline otherwise).
+    public mutating func run(until condition: Condition, deadline: SimTime) -> ConditionOutcome? {
+        stopRequested = false
+        guard var outcome = evaluate(condition) else { return nil }
+        while !outcome.holds {
+            guard let next = queue.min, next.time <= deadline else {
+                if deadline > now { now = deadline }
+                return evaluate(condition)
+            }
+            if processNext() == true { outcome = evaluate(condition) ?? outcome }
+            if stopRequested && !outcome.holds {
+                if case .violation = condition { outcome = evaluate(condition) ?? outcome }
+                return outcome
+            }
+        }
+        return outcome
+    }
+}

@@ -1,0 +1,113 @@
+/// One thing that happened, kept compact and turned into text only when shown.
+public enum TraceEvent<Message: ProtocolMessage>: Sendable {
+    case send(Envelope<Message>)
+    case deliver(Envelope<Message>)
+    case drop(Envelope<Message>, DropReason)
+    case hold(Envelope<Message>)
+    case timer(NodeID, String)
+    case note(NodeID, String)
+    case fault(String)
+    case invoke(client: Int, node: NodeID, Operation)
+    case complete(client: Int, Operation, OperationOutcome, String?)
+    case violation(Violation)
+}
+
+/// A trace event stamped with its time.
+public struct TraceRecord<Message: ProtocolMessage>: Sendable {
+    @usableFromInline init(time: SimTime, event: TraceEvent<Message>) { self.time = time; self.event = event }
+    /// When it happened.
+    public var time: SimTime
+    /// What happened.
+    public var event: TraceEvent<Message>
+
+    /// True for what the plain REPL narrates: state changes, faults, client results and
+    /// violations (message traffic and timers are in `log`).
+    public var isNotable: Bool {
+        switch event {
+        case .note, .fault, .complete, .violation: return true
+        case .drop(_, let reason): return reason == .manual
+        case .send, .deliver, .hold, .timer, .invoke: return false
+        }
+    }
+
+    /// The nodes this record is about, for `log NODE`.
+    public func concerns(_ node: NodeID) -> Bool {
+        switch event {
+        case .send(let e), .deliver(let e), .hold(let e), .drop(let e, _): return e.from == node || e.to == node
+        case .timer(let n, _), .note(let n, _): return n == node
+        case .invoke(_, let n, _): return n == node
+        case .fault(let text): return text.split(separator: " ").contains { $0 == Substring(node.description) }
+        case .complete, .violation: return false
+        }
+    }
+
+    /// The stable one-line form shared by the REPL, lessons and test goldens:
+    /// `t=120ms #17 n1->n2 AppendEntries term=2 ...`.
+    public var line: String {
+        let t = "t=" + DurationText.instant(time)
+        switch event {
+        case .send(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) \(e.payload.traceText)"
+        case .deliver(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) delivered"
+        case .drop(let e, let reason): return "\(t) #\(e.id) \(e.from)->\(e.to) dropped (\(reason.rawValue))"
+        case .hold(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) held"
+        case .timer(let node, let name): return "\(t) \(node) timer \(name)"
+        case .note(let node, let text): return "\(t) \(node) \(text)"
+        case .fault(let text): return "\(t) \(text)"
+        case .invoke(let client, let node, let op): return "\(t) c\(client) invoke \(op) via \(node)"
+        case .complete(let client, let op, let outcome, let output):
+            return "\(t) c\(client) \(outcome.rawValue) \(op)" + (output.map { " -> \($0)" } ?? "")
+        case .violation(let v): return "\(t) VIOLATION \(v.property): \(v.message)"
+        }
+    }
+}
+
+/// The trace: a bounded ring of records, oldest dropped first.
+public struct Trace<Message: ProtocolMessage>: Sendable {
+    /// The most records kept.
+    public let capacity: Int
+    /// Whether records are kept at all (benchmarks may switch it off).
+    public var isEnabled = true
+    /// How many records were ever appended; record number `n` is kept while `n >= count - capacity`.
+    public private(set) var count = 0
+    private var ring: [TraceRecord<Message>] = []
+
+    /// An empty trace keeping at most `capacity` records.
+    public init(capacity: Int = 200_000) { self.capacity = max(1, capacity) }
+
+    /// Appends a record.
+    @inlinable
+    public mutating func append(_ time: SimTime, _ event: TraceEvent<Message>) {
+        guard isEnabled else { return }
+        appendRecord(TraceRecord(time: time, event: event))
+    }
+
+    @usableFromInline
+    mutating func appendRecord(_ record: TraceRecord<Message>) {
+        if ring.count < capacity { ring.append(record) } else { ring[count % capacity] = record }
+        count += 1
+    }
+
+    /// The number of the oldest record still kept.
+    public var firstKept: Int { max(0, count - capacity) }
+
+    /// Records numbered `from..<count` that are still kept, oldest first.
+    public func records(from start: Int) -> [TraceRecord<Message>] {
+        let begin = max(start, firstKept)
+        guard begin < count else { return [] }
+        return (begin..<count).map { ring[$0 % capacity] }
+    }
+}
+
+/// A broken safety property, as found by a live monitor or by `check`.
+public struct Violation: Sendable, Equatable {
+    /// The property's name, e.g. `ElectionSafety`, `linearizability`.
+    public var property: String
+    /// What exactly went wrong, with the nodes, terms and indexes involved.
+    public var message: String
+
+    /// A violation of `property`.
+    public init(property: String, message: String) {
+        self.property = property
+        self.message = message
+    }
+}
