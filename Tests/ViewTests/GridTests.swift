@@ -1,5 +1,5 @@
 import Testing
-import LightconeView
+@testable import LightconeView
 
 /// Cell grid drawing, widths and wrapping.
 @Suite struct GridTests {
@@ -64,5 +64,26 @@ import LightconeView
         }
         #expect(Theme(name: "Light") == .light)
         #expect(Theme(name: "sepia") == nil)
+    }
+}
+
+@Suite struct WrapFastPathTests {
+    @Test func asciiFastPathMatchesTheGeneralPath() {
+        let words = ["a", "bb", "ccc", "dddd", "eeeeeeeeeeeee", "t=120ms", "n1->n2", "AppendEntries", "term=3"]
+        var seed: UInt64 = 7
+        for _ in 0..<300 {
+            var text = ""
+            for _ in 0..<(Int(seed % 9) + 1) {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                text += (text.isEmpty ? "" : (seed >> 60 == 0 ? "  " : " ")) + words[Int(seed >> 33) % words.count]
+            }
+            for width in [1, 3, 7, 12, 30] {
+                for indent in [0, 2] {
+                    let ind = min(indent, width / 2)
+                    #expect(TextWrap.asciiLines(text, width: width, indent: ind) == TextWrap.unicodeLines(text, width: width, indent: ind),
+                            "\(text) \(width) \(indent)")
+                }
+            }
+        }
     }
 }

@@ -27,6 +27,9 @@ public enum BoxLine: Sendable, Hashable {
     }
 }
 
+/// Every ASCII character, made once: building a `Character` per cell costs time.
+private let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
+
 extension CellGrid {
     /// Puts one character at (`x`, `y`); a wide character takes two columns (the second a
     /// continuation cell) and is replaced by a space when only one column is left. Overwriting
@@ -56,6 +59,17 @@ extension CellGrid {
         guard y >= 0, y < height else { return 0 }
         let limit = maxWidth.map { x + max(0, $0) } ?? Int.max
         var column = x
+        // Printable ASCII (most text) goes byte by byte, without grapheme breaking.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            for byte in text.utf8 {
+                if column >= limit || column >= width { break }
+                if column >= 0, clip.map({ $0.contains(x: column, y: y) }) ?? true {
+                    setCell(Cell(asciiCharacters[Int(byte)], style: style), x: column, y: y)
+                }
+                column += 1
+            }
+            return column - x
+        }
         for character in text {
             if column >= limit || column >= width { break }
             var shown = character
@@ -102,40 +116,62 @@ extension CellGrid {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let p = line.parts
         let right = rect.maxX - 1, bottom = rect.maxY - 1
-        put(p.topLeft, x: rect.x, y: rect.y, style: style)
-        put(p.topRight, x: right, y: rect.y, style: style)
-        put(p.bottomLeft, x: rect.x, y: bottom, style: style)
-        put(p.bottomRight, x: right, y: bottom, style: style)
+        putNarrow(p.topLeft, x: rect.x, y: rect.y, style: style)
+        putNarrow(p.topRight, x: right, y: rect.y, style: style)
+        putNarrow(p.bottomLeft, x: rect.x, y: bottom, style: style)
+        putNarrow(p.bottomRight, x: right, y: bottom, style: style)
         for x in (rect.x + 1)..<right {
-            put(p.horizontal, x: x, y: rect.y, style: style)
-            put(p.horizontal, x: x, y: bottom, style: style)
+            putNarrow(p.horizontal, x: x, y: rect.y, style: style)
+            putNarrow(p.horizontal, x: x, y: bottom, style: style)
         }
         for y in (rect.y + 1)..<bottom {
-            put(p.vertical, x: rect.x, y: y, style: style)
-            put(p.vertical, x: right, y: y, style: style)
+            putNarrow(p.vertical, x: rect.x, y: y, style: style)
+            putNarrow(p.vertical, x: right, y: y, style: style)
         }
     }
 
     /// A vertical line of `character` in column `x` from row `y` for `length` rows.
     public mutating func drawVerticalLine(x: Int, y: Int, length: Int, character: Character, style: CellStyle) {
         guard length > 0 else { return }
-        for row in y..<(y + length) { put(character, x: x, y: row, style: style) }
+        let isNarrow = DisplayWidth.of(character) == 1
+        for row in y..<(y + length) {
+            if isNarrow { putNarrow(character, x: x, y: row, style: style) } else { put(character, x: x, y: row, style: style) }
+        }
     }
 
     /// A horizontal line of `character` in row `y` from column `x` for `length` columns.
     public mutating func drawHorizontalLine(x: Int, y: Int, length: Int, character: Character, style: CellStyle) {
         guard length > 0 else { return }
-        for column in x..<(x + length) { put(character, x: column, y: y, style: style) }
+        let characterWidth = max(1, DisplayWidth.of(character))
+        for column in stride(from: x, to: x + length, by: characterWidth) {
+            if characterWidth == 1 { putNarrow(character, x: column, y: y, style: style) } else { put(character, x: column, y: y, style: style) }
+        }
     }
 
     /// Writes `cell` at an index known to be inside, repairing a wide character it cuts in half.
     private mutating func setCell(_ cell: Cell, x: Int, y: Int) {
-        let old = self[x, y]
-        if old.isContinuation && !cell.isContinuation && x > 0 {
-            self[x - 1, y] = Cell(" ", style: self[x - 1, y].style)
-        } else if !old.isContinuation && x + 1 < width && self[x + 1, y].isContinuation {
-            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+        let index = y * width + x
+        if cells[index].isContinuation {
+            if !cell.isContinuation && x > 0 { self[x - 1, y] = Cell(" ", style: cells[index - 1].style) }
+        } else if x + 1 < width && cells[index + 1].isContinuation {
+            self[x + 1, y] = Cell(" ", style: cells[index + 1].style)
         }
         self[x, y] = cell
+    }
+
+    /// Puts a character known to be one column wide (box drawing, ASCII) at a cell that may
+    /// lie outside the grid.
+    mutating func putNarrow(_ character: Character, x: Int, y: Int, style: CellStyle) {
+        guard x >= 0, y >= 0, x < width, y < height else { return }
+        setCell(Cell(character, style: style), x: x, y: y)
+    }
+}
+
+extension CellGrid {
+    /// True when the cell holds a plain space (not half of a wide character); false outside.
+    func isBlank(x: Int, y: Int) -> Bool {
+        guard x >= 0, y >= 0, x < width, y < height else { return false }
+        let cell = cells[y * width + x]
+        return !cell.isContinuation && cell.character.asciiValue == 0x20
     }
 }

@@ -23,8 +23,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public var messageLine: Rect
     public var commandLine: Rect
 
-    /// The areas for a `width` x `height` screen (at least the minimum).
-    public init(width: Int, height: Int, isPresenterMode: Bool, hasNarration: Bool) {
+    /// The areas for a `width` x `height` screen (at least the minimum); in presenter mode the
+    /// narration band gets `narrationRows` rows of text (plus its rule), within limits.
+    public init(width: Int, height: Int, isPresenterMode: Bool, narrationRows: Int) {
         statusBar = Rect(x: 0, y: 0, width: width, height: 1)
         messageLine = Rect(x: 0, y: height - 2, width: width, height: 1)
         commandLine = Rect(x: 0, y: height - 1, width: width, height: 1)
@@ -32,7 +33,7 @@ public struct ScreenLayout: Sendable, Equatable {
         let bodyHeight = max(0, height - 3)
         if isPresenterMode {
             sidePanel = .zero
-            let bandHeight = hasNarration ? max(7, bodyHeight * 2 / 5) : 0
+            let bandHeight = narrationRows > 0 ? min(max(7, narrationRows + 2), max(7, bodyHeight * 2 / 5)) : 0
             canvas = Rect(x: 0, y: bodyTop, width: width, height: bodyHeight - bandHeight)
             narration = Rect(x: 0, y: bodyTop + bodyHeight - bandHeight, width: width, height: bandHeight)
         } else {

@@ -134,8 +134,7 @@ extension FramePainter {
             let x = floorInt(span.start.x + dx * t), y = roundInt(span.start.y + dy * t)
             if let wall, x >= wall - 1, x <= wall + 1 { continue }
             guard screen.canvas.contains(x: x, y: y) else { continue }
-            let cell = grid[x, y]
-            if cell.character == " " && !cell.isContinuation { grid.put(glyphs.linkDot, x: x, y: y, style: style) }
+            if grid.isBlank(x: x, y: y) { grid.putNarrow(glyphs.linkDot, x: x, y: y, style: style) }
         }
     }
 

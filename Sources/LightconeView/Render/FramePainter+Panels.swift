@@ -61,7 +61,7 @@ extension FramePainter {
             column += grid.put(text: text[..<space], x: column, y: y, style: style(.faint), maxWidth: width)
             body = text[space...]
         }
-        let isAlert = body.contains("VIOLATION") || body.hasPrefix("error") || body.contains(" error:")
+        let isAlert = TextSearch.contains(body, "VIOLATION") || body.hasPrefix("error") || TextSearch.contains(body, " error:")
         grid.put(text: body, x: column, y: y, style: style(isAlert ? .dropped : .text), maxWidth: width - (column - x))
     }
 
@@ -97,7 +97,12 @@ extension FramePainter {
             titleText = lesson.stepCount.map { "\(step)/\($0)  " } ?? "\(step)  "
             titleText += shown(lesson.title)
         }
-        for line in TextWrap.lines(titleText, width: rect.width) { lines.append((line, .panelTitle)) }
+        if isLarge {
+            // A title bar, as on a slide.
+            for line in TextWrap.lines(titleText, width: rect.width - 2) { lines.append((" \(line) ", .statusBarStrong)) }
+        } else {
+            for line in TextWrap.lines(titleText, width: rect.width) { lines.append((line, .panelTitle)) }
+        }
         for paragraph in lesson.paragraphs {
             lines.append(("", .text))
             for line in TextWrap.lines(shown(paragraph), width: rect.width) { lines.append((line, .text)) }
@@ -140,7 +145,7 @@ extension FramePainter {
         let rect = screen.narration
         guard rect.height >= 2, rect.width >= 10 else { return }
         grid.drawHorizontalLine(x: rect.x, y: rect.y, length: rect.width, character: glyphs.bandRule, style: style(.panelBorder))
-        let margin = rect.width >= 100 ? 8 : 3
+        let margin = FrameRenderer.narrationMargin(width: rect.width)
         let inner = Rect(x: rect.x + margin, y: rect.y + 1, width: rect.width - 2 * margin, height: rect.height - 1)
         if case .inspect(let node, let lines) = state.sidePanel {
             grid.put(text: " inspect \(node) ", x: rect.x + margin, y: rect.y, style: style(.panelTitle))

@@ -13,7 +13,7 @@ public enum FrameRenderer {
     /// Where the nodes belong on a `width` x `height` screen (the animation target).
     public static func layout(snapshot: ClusterSnapshot, state: ViewState, width: Int, height: Int) -> ClusterLayout {
         let screen = ScreenLayout(width: max(width, 0), height: max(height, 0), isPresenterMode: state.isPresenterMode,
-                                  hasNarration: hasNarration(state))
+                                  narrationRows: narrationRows(state, width: width))
         return ClusterLayout.target(for: snapshot, canvas: canvasForNodes(screen), isPresenterMode: state.isPresenterMode)
     }
 
@@ -28,7 +28,7 @@ public enum FrameRenderer {
             return Frame(grid: grid, cursor: nil)
         }
         let screen = ScreenLayout(width: grid.width, height: grid.height, isPresenterMode: state.isPresenterMode,
-                                  hasNarration: hasNarration(state))
+                                  narrationRows: narrationRows(state, width: grid.width))
         let canvas = canvasForNodes(screen)
         let nodesLayout: ClusterLayout
         if let layout, layout.canvas == canvas, layout.centres.count == (snapshot.nodes.map(\.id.index).max() ?? -1) + 1 {
@@ -36,7 +36,8 @@ public enum FrameRenderer {
         } else {
             nodesLayout = ClusterLayout.target(for: snapshot, canvas: canvas, isPresenterMode: state.isPresenterMode)
         }
-        var painter = FramePainter(grid: grid, snapshot: snapshot, state: state, screen: screen, layout: nodesLayout)
+        // Hand the grid over (not a copy) so that drawing does not duplicate its cells.
+        var painter = FramePainter(grid: consume grid, snapshot: snapshot, state: state, screen: screen, layout: nodesLayout)
         painter.paint()
         return Frame(grid: painter.grid, cursor: painter.cursor)
     }
@@ -47,12 +48,23 @@ public enum FrameRenderer {
         return Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1)
     }
 
-    /// True when presenter mode has something to narrate (a lesson or an inspected node).
-    static func hasNarration(_ state: ViewState) -> Bool {
-        if state.lesson != nil { return true }
-        if case .inspect = state.sidePanel { return true }
-        return false
+    /// Rows of text presenter mode's narration needs (0: no band): the lesson, or the
+    /// inspected node, wrapped to the band's width.
+    static func narrationRows(_ state: ViewState, width: Int) -> Int {
+        guard state.isPresenterMode else { return 0 }
+        let textWidth = max(10, width - 2 * narrationMargin(width: width))
+        if case .inspect(_, let lines) = state.sidePanel {
+            return lines.reduce(0) { $0 + TextWrap.lines($1, width: textWidth, indent: 2).count }
+        }
+        guard let lesson = state.lesson else { return 0 }
+        var rows = TextWrap.lines(lesson.title, width: textWidth).count
+        for paragraph in lesson.paragraphs { rows += 1 + TextWrap.lines(paragraph, width: textWidth).count }
+        if let goal = lesson.goal { rows += 2 + TextWrap.lines("   Goal: " + goal, width: textWidth, indent: 2).count + (lesson.isGoalMet ? 1 : 0) }
+        return rows
     }
+
+    /// Left and right margin of the narration band.
+    static func narrationMargin(width: Int) -> Int { width >= 100 ? 8 : 3 }
 
     /// The centred "make me bigger" message.
     static func drawTooSmall(_ grid: inout CellGrid, state: ViewState) {

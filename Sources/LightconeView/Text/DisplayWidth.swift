@@ -15,6 +15,7 @@ public enum DisplayWidth {
     /// Columns taken by one grapheme: its first scalar decides, except that an emoji
     /// presentation selector (U+FE0F) makes it wide.
     public static func of(_ character: Character) -> Int {
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii != 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if first.value < 0x300 && scalars.count == 1 { return of(scalar: first) }

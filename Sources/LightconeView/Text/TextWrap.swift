@@ -7,6 +7,12 @@ public enum TextWrap {
     public static func lines(_ text: String, width: Int, indent: Int = 0) -> [String] {
         guard width > 0 else { return [""] }
         let indent = min(max(0, indent), width / 2)
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return asciiLines(text, width: width, indent: indent) }
+        return unicodeLines(text, width: width, indent: indent)
+    }
+
+    /// `lines` for any text, by grapheme and display width.
+    static func unicodeLines(_ text: String, width: Int, indent: Int) -> [String] {
         var result: [String] = []
         var line = ""
         var lineWidth = 0
@@ -42,5 +48,55 @@ public enum TextWrap {
         }
         if lineWidth > indent || result.isEmpty { result.append(line) }
         return result
+    }
+
+    /// `lines` for printable ASCII text, on bytes (one byte is one column).
+    static func asciiLines(_ text: String, width: Int, indent: Int) -> [String] {
+        let bytes = Array(text.utf8)
+        // Already a single clean line: nothing to do.
+        if bytes.count <= width && bytes.first != 0x20 && bytes.last != 0x20 && !hasDoubleSpace(bytes) { return [text] }
+        var result: [String] = []
+        var line: [UInt8] = []
+        line.reserveCapacity(width)
+        let pad = [UInt8](repeating: 0x20, count: indent)
+        var index = 0
+        let count = bytes.count
+        func isLineStart() -> Bool { line.isEmpty || (line.count == indent && !result.isEmpty) }
+        func flush() {
+            result.append(String(decoding: line, as: UTF8.self))
+            line = pad
+        }
+        while index < count {
+            while index < count && bytes[index] == 0x20 { index += 1 }
+            guard index < count else { break }
+            var end = index
+            while end < count && bytes[end] != 0x20 { end += 1 }
+            let wordLength = end - index
+            let needed = isLineStart() ? wordLength : wordLength + 1
+            if line.count + needed <= width {
+                if !isLineStart() { line.append(0x20) }
+                line.append(contentsOf: bytes[index..<end])
+            } else {
+                if !isLineStart() { flush() }
+                if line.count + wordLength <= width {
+                    line.append(contentsOf: bytes[index..<end])
+                } else {
+                    // A word wider than a line: cut it.
+                    for byte in bytes[index..<end] {
+                        if line.count + 1 > width { flush() }
+                        line.append(byte)
+                    }
+                }
+            }
+            index = end
+        }
+        if line.count > indent || result.isEmpty { result.append(String(decoding: line, as: UTF8.self)) }
+        return result
+    }
+
+    static func hasDoubleSpace(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count > 1 else { return false }
+        for index in 1..<bytes.count where bytes[index] == 0x20 && bytes[index - 1] == 0x20 { return true }
+        return false
     }
 }
