@@ -52,7 +52,8 @@ public struct ClusterLayout: Sendable, Equatable {
         // then any shape on rings, down to dots (which always fit).
         let shapes = candidateShapes(canvas: canvas, nodeCount: nodeCount, isPresenterMode: isPresenterMode)
         let readable = shapes.filter { $0.height >= 5 && $0.width >= 14 }
-        for (pass, allowsZigzag) in [(readable, false), (readable, true), (shapes, false)] {
+        let boxes = shapes.filter { $0.height > 1 }
+        for (pass, allowsZigzag) in [(readable, false), (readable, true), (boxes, false), (boxes, true), (shapes, false)] {
             for shape in pass {
                 if let layout = arrange(groups: groups, shape: shape, canvas: canvas, regions: regions, walls: walls,
                                         regionOfNode: regionOfNode, nodeCount: nodeCount, allowsZigzag: allowsZigzag) {
@@ -182,8 +183,8 @@ public struct ClusterLayout: Sendable, Equatable {
         for rect in rects where rect.x < region.x || rect.y < region.y || rect.maxX > region.maxX || rect.maxY > region.maxY {
             return false
         }
-        // Neighbours keep room for a message between them: a blank row, or six blank columns.
-        let columnsOfAir = shape.height > 1 ? 6 : 1
+        // Neighbours keep room for a message between them: a blank row, or some blank columns.
+        let columnsOfAir = shape.height >= 5 ? 6 : (shape.height > 1 ? 3 : 1)
         if rects.count > 1 {
             for i in 0..<(rects.count - 1) {
                 for j in (i + 1)..<rects.count {

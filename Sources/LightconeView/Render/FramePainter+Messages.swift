@@ -173,6 +173,8 @@ extension FramePainter {
         for drop in snapshot.drops where drop.from != drop.to {
             let age = now - drop.droppedAt
             guard age >= 0, age <= fade else { continue }
+            // A message that died at a wall already healed away has nowhere left to be shown.
+            if drop.reason == "partition" && !isPartitioned(drop.from, drop.to) { continue }
             let p = drop.reason == "loss" ? lossPoint : progress(sentAt: drop.sentAt, arrivesAt: drop.arrivesAt, at: drop.droppedAt)
             drawDying(label: labelText(drop.label), from: drop.from, to: drop.to, progress: p, age: Double(age) / Double(fade))
         }
