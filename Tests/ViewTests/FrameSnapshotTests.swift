@@ -135,3 +135,94 @@ import LightconeView
         }
     }
 }
+
+/// Details that goldens (text only) cannot show: styles, highlights, dying messages.
+@Suite struct FrameDetailTests {
+    @Test func inspectPanelShowsTheNodeAndHighlightsIt() throws {
+        let state = Fixtures.state { $0.sidePanel = .inspect(Fixtures.id(3), lines: ["role follower", "term 3", "log 1/1 2/3 3/3", "commitIndex 2"]) }
+        let grid = FrameRenderer.render(snapshot: Fixtures.raft(), state: state, width: 80, height: 24).grid
+        try Golden.check(grid, "inspect-80x24")
+        #expect(grid.text.contains("inspect n3"))
+        let highlighted = (0..<grid.height).flatMap { y in (0..<grid.width).map { grid[$0, y] } }
+            .filter { $0.style.attributes.contains(.reverse) && $0.character == "3" }
+        #expect(!highlighted.isEmpty)
+    }
+
+    @Test func lessonGoalMet() throws {
+        var lesson = Fixtures.lesson
+        lesson.isGoalMet = true
+        let state = Fixtures.state { $0.sidePanel = .lesson; $0.lesson = lesson }
+        let grid = FrameRenderer.render(snapshot: Fixtures.raft(), state: state, width: 160, height: 48).grid
+        try Golden.check(grid, "lesson-goal-met-160x48")
+        #expect(grid.text.contains("✓ Goal: kill the leader") && grid.text.contains("Done!"))
+    }
+
+    @Test func droppedAtTheWallDiesBeforeIt() {
+        let drop = ClusterSnapshot.DroppedMessage(id: 9, from: Fixtures.id(2), to: Fixtures.id(4), sentAt: Fixtures.now - 150_000,
+                                                  arrivesAt: Fixtures.now - 50_000, droppedAt: Fixtures.now - 50_000,
+                                                  label: "AE", reason: "partition")
+        let split = Fixtures.raft(drops: [drop], groups: [[1, 2, 3], [4, 5]])
+        let state = ViewState()
+        let layout = FrameRenderer.layout(snapshot: split, state: state, width: 160, height: 48)
+        let grid = FrameRenderer.render(snapshot: split, state: state, width: 160, height: 48).grid
+        let row = grid.lines.firstIndex { $0.contains("✗AE") }
+        #expect(row != nil)
+        if let row, let range = grid.lines[row].range(of: "✗AE") {
+            let column = grid.lines[row].distance(from: grid.lines[row].startIndex, to: range.lowerBound)
+            #expect(column + 3 < layout.walls[0])
+            #expect(grid[column, row].style == Theme.dark.style(for: .dropped))
+        }
+        // Once healed, that death is not drawn any more; after the fade, no drop is.
+        let healed = Fixtures.raft(drops: [drop])
+        #expect(!FrameRenderer.render(snapshot: healed, state: state, width: 160, height: 48).grid.text.contains("✗"))
+        var late = split
+        late.time += .milliseconds(400)
+        #expect(!FrameRenderer.render(snapshot: late, state: state, width: 160, height: 48).grid.text.contains("✗"))
+    }
+
+    @Test func stylesFollowRoleAndTheme() {
+        var nodes = Fixtures.raftNodes()
+        nodes[3].life = .down
+        nodes[3].role = "down"
+        nodes[0].role = "candidate"
+        let snapshot = Fixtures.raft(messages: [Fixtures.message(1, 2, 1, label: "AE", progressPermille: 500),
+                                                Fixtures.message(2, 3, 2, label: "AE✓", progressPermille: 500, isReply: true)],
+                                     nodes: nodes)
+        for theme in Theme.allCases {
+            let state = Fixtures.state { $0.theme = theme }
+            let grid = FrameRenderer.render(snapshot: snapshot, state: state, width: 160, height: 48).grid
+            let cells = (0..<grid.height).flatMap { y in (0..<grid.width).map { grid[$0, y] } }
+            #expect(cells.contains { $0.character == "┏" && $0.style == theme.style(for: .leader) })
+            #expect(cells.contains { $0.character == "╭" && $0.style == theme.style(for: .candidate) })
+            #expect(cells.contains { $0.character == "╭" && $0.style == theme.style(for: .down) })
+            #expect(cells.contains { $0.character == "◂" && $0.style == theme.style(for: .request) } ||
+                    cells.contains { $0.character == "▸" && $0.style == theme.style(for: .request) } ||
+                    cells.contains { $0.character == "▴" && $0.style == theme.style(for: .request) })
+            #expect(cells.contains { $0.character == "✓" && $0.style == theme.style(for: .reply) })
+            #expect(grid[0, 0].style.background == theme.style(for: .statusBar).background)
+        }
+    }
+
+    @Test func presenterModeIsBoldAndHidesTheLog() {
+        let state = Fixtures.state { $0.isPresenterMode = true }
+        let grid = FrameRenderer.render(snapshot: Fixtures.raft(), state: state, width: 100, height: 30).grid
+        #expect(!grid.text.contains("Event log"))
+        #expect(!grid.text.contains("became follower"))
+        let leaderBorder = (0..<grid.height).flatMap { y in (0..<grid.width).map { grid[$0, y] } }.filter { $0.character == "┏" }
+        #expect(leaderBorder.allSatisfy { $0.style.attributes.contains(.bold) } && !leaderBorder.isEmpty)
+    }
+
+    @Test func longCommandLineScrollsToKeepTheCursorVisible() {
+        let text = String(repeating: "partition n1 n2 | n3 n4 ", count: 6)
+        let state = Fixtures.state {
+            $0.commandLine = text
+            $0.cursorColumn = DisplayWidth.of(text)
+        }
+        let frame = FrameRenderer.render(snapshot: Fixtures.raft(), state: state, width: 80, height: 24)
+        #expect(frame.cursor?.x == 78 && frame.cursor?.y == 23)
+        #expect(frame.grid.lines[23].hasPrefix("> "))
+        let wide = Fixtures.state { $0.commandLine = "echo 日本語"; $0.cursorColumn = 11 }
+        let wideFrame = FrameRenderer.render(snapshot: Fixtures.raft(), state: wide, width: 80, height: 24)
+        #expect(wideFrame.grid.lines[23] == "> echo 日本語" && wideFrame.cursor?.x == 13)
+    }
+}

@@ -24,6 +24,12 @@ extension FramePainter {
         node.epoch.map { "T\($0)" } ?? ""
     }
 
+    /// True for the node `inspect` shows in the side panel.
+    func isInspected(_ id: NodeID) -> Bool {
+        if case .inspect(let inspected, _) = state.sidePanel { return inspected == id }
+        return false
+    }
+
     mutating func drawNodes() {
         for node in snapshot.nodes {
             let centre = layout.centre(of: node.id)
@@ -49,6 +55,7 @@ extension FramePainter {
         guard inner.width > 0, inner.height > 0 else { return }
         var idStyle = roleStyle
         idStyle.attributes.insert(.bold)
+        if isInspected(node.id) { idStyle.attributes.insert(.reverse) }
         let id = node.id.description
         let epoch = epochText(of: node)
         let roleLine = roleText(of: node)
@@ -99,7 +106,7 @@ extension FramePainter {
         }
         if text.isEmpty { text = DisplayWidth.truncate(node.id.description, to: width, ellipsis: glyphs.ellipsis) }
         var labelStyle = style(nodeRole)
-        if node.isLeader { labelStyle.attributes.insert(.reverse) }
+        if node.isLeader || isInspected(node.id) { labelStyle.attributes.insert(.reverse) }
         let x = roundInt(centre.x - Double(DisplayWidth.of(text)) / 2)
         grid.put(text: text, x: x, y: floorInt(centre.y), style: labelStyle)
     }

@@ -121,9 +121,10 @@ struct FramePainter {
     mutating func paint() {
         drawLinks()
         drawWalls()
-        drawNodes()
+        // Messages pass behind nodes: a node's box always stays readable.
         drawMessages()
         drawDrops()
+        drawNodes()
         drawViolations()
         if state.isPresenterMode { drawNarration() } else { drawSidePanel() }
         drawStatusBar()
