@@ -49,6 +49,15 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
     }
 }
 
+/// Where a message went and when, without what it carried (delivery records keep only this).
+public struct MessageRef: Sendable, Equatable {
+    public var id: MessageID
+    public var from: NodeID
+    public var to: NodeID
+    public var sentAt: SimTime
+    public var arrivesAt: SimTime
+}
+
 /// A message on its way: who sent it to whom, when, and whether the network will lose it.
 public struct Envelope<Message: ProtocolMessage>: Sendable {
     /// Its stable id.
@@ -68,6 +77,9 @@ public struct Envelope<Message: ProtocolMessage>: Sendable {
 
     /// The link it travels on.
     @inlinable public var link: Link { Link(from, to) }
+
+    /// Its id, ends and times.
+    public var ref: MessageRef { MessageRef(id: id, from: from, to: to, sentAt: sentAt, arrivesAt: arrivesAt) }
 }
 
 /// Why a message did not arrive.
