@@ -369,6 +369,15 @@ struct LineEditorLayoutTests {
         #expect(editor.text == "caf")
     }
 
+    @Test func aCombiningMarkTypedAloneJoinsThePreviousCharacter() {
+        var editor = LineEditor()
+        type("cafe", into: &editor)
+        _ = editor.handle(.character("\u{301}"))
+        #expect(editor.characters.count == 4)
+        #expect(editor.text == "caf\u{E9}")
+        #expect(editor.cursor == 4)
+    }
+
     @Test func wideCharactersMoveTheCursorByTwoColumns() {
         var editor = LineEditor()
         type("a界b", into: &editor)

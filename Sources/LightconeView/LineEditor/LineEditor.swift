@@ -148,6 +148,15 @@ public struct LineEditor: Sendable, Equatable {
     /// Inserts a printable character at the cursor (control characters are ignored).
     public mutating func insert(_ character: Character) {
         guard let first = character.unicodeScalars.first, first.value >= 0x20, first.value != 0x7F else { return }
+        // A combining mark typed on its own (terminals send it as a separate scalar) joins
+        // the character before the cursor when the two form one grapheme.
+        if cursor > 0, CharacterWidth.of(character) == 0 {
+            let combined = String(characters[cursor - 1]) + String(character)
+            if combined.count == 1, let joined = combined.first {
+                characters[cursor - 1] = joined
+                return
+            }
+        }
         characters.insert(character, at: cursor)
         cursor += 1
     }
