@@ -1,1 +1,1 @@
-// placeholder
+// The checkers: linearizability, protocol invariants, convergence.

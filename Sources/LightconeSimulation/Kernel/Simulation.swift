@@ -293,11 +293,12 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
 
     /// Handles the next `count` events that do something; returns how many were handled.
     /// Time moves to each event's instant.
+    /// Events after `limit` are left alone.
     @discardableResult
-    public mutating func step(_ count: Int = 1) -> Int {
+    public mutating func step(_ count: Int = 1, notAfter limit: SimTime = .max) -> Int {
         stopRequested = false
         var handled = 0
-        while handled < count, !stopRequested, let did = processNext() {
+        while handled < count, !stopRequested, let next = queue.min, next.time <= limit, let did = processNext() {
             if did { handled += 1 }
         }
         return handled
