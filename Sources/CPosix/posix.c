@@ -4,7 +4,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -50,31 +49,18 @@ int lc_wait(pid_t pid) {
     return -1;
 }
 
-static _Atomic unsigned long long counted_bytes = 0;
-
-static ssize_t counting_write(void *cookie, const char *buffer, size_t size) {
-    int fd = (int)(intptr_t)cookie;
-    size_t done = 0;
-    while (done < size) {
-        ssize_t n = write(fd, buffer + done, size - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return done > 0 ? (ssize_t)done : -1;
-        }
-        done += (size_t)n;
-    }
-    atomic_fetch_add(&counted_bytes, (unsigned long long)done);
-    return (ssize_t)done;
+unsigned long long lc_bytes_written_by_process(void) {
+    int fd = open("/proc/self/io", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return 0;
+    char buffer[512];
+    ssize_t n = read(fd, buffer, sizeof buffer - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buffer[n] = 0;
+    const char *field = strstr(buffer, "wchar:");
+    if (!field) return 0;
+    return strtoull(field + 6, NULL, 10);
 }
-
-FILE *lc_counting_stream(int fd) {
-    cookie_io_functions_t functions = { .read = NULL, .write = counting_write, .seek = NULL, .close = NULL };
-    FILE *stream = fopencookie((void *)(intptr_t)fd, "w", functions);
-    if (stream) setvbuf(stream, NULL, _IOFBF, 1 << 16);
-    return stream;
-}
-
-unsigned long long lc_counted_bytes(void) { return atomic_load(&counted_bytes); }
 
 void lc_unblock_all_signals(void) {
     sigset_t all;

@@ -1,6 +1,6 @@
 // Small POSIX helpers that need _GNU_SOURCE or must be async-signal-safe, so they are
 // written in C: spawning a process with a clean signal state and no inherited
-// descriptors, a byte-counting output stream for the terminal, and the crash handler that
+// descriptors, the process's written-byte count, and the crash handler that
 // restores the terminal before a Swift trap's report is printed.
 #ifndef LIGHTCONE_CPOSIX_H
 #define LIGHTCONE_CPOSIX_H
@@ -15,11 +15,10 @@ int lc_spawn(char *const argv[], int stdin_fd, int stdout_fd, int stderr_fd, pid
 /// Waits for `pid`; returns its exit status (128 + signal when killed), -1 on error.
 int lc_wait(pid_t pid);
 
-/// A stream writing to `fd` that counts the bytes written (see `lc_counted_bytes`).
-FILE *lc_counting_stream(int fd);
-
-/// Bytes written through counting streams so far.
-unsigned long long lc_counted_bytes(void);
+/// Bytes this process has written with write(2) so far (`wchar` in /proc/self/io; 0 when
+/// unavailable). ncurses writes straight to the terminal's descriptor, so this is how a
+/// frame's bytes are measured.
+unsigned long long lc_bytes_written_by_process(void);
 
 /// Unblocks every signal (a parent such as a test runner may have blocked some).
 void lc_unblock_all_signals(void);

@@ -15,7 +15,6 @@ import LightconeView
 final class CursesBackend {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
-    private let output: UnsafeMutablePointer<FILE>
     private var previous: CellGrid?
     private var pairs: [UInt16: Int32] = [:]
     private var nextPair: Int32 = 1
@@ -29,10 +28,12 @@ final class CursesBackend {
     private(set) var totalBytes = 0
     private(set) var totalCells = 0
 
-    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, output: UnsafeMutablePointer<FILE>, colorMode: ColorMode) {
+    /// Measure the bytes written per frame (reads /proc/self/io twice a frame).
+    var measuresBytes = false
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, colorMode: ColorMode) {
         self.screen = screen
         self.window = window
-        self.output = output
         self.colorMode = colorMode
         self.maximumPair = colorMode == .none ? 0 : Int32(min(lc_color_pairs() - 1, 32_767))
     }
@@ -41,16 +42,11 @@ final class CursesBackend {
     /// delay); nil when curses cannot drive this terminal (the caller falls back to the
     /// plain REPL). Colours only when `colorsAllowed` and the terminal has them.
     static func open(colorsAllowed: Bool) -> CursesBackend? {
-        guard let output = lc_counting_stream(STDOUT_FILENO) else { return nil }
-        guard let screen = newterm(nil, output, lc_stdin()) else {
-            fclose(output)
-            return nil
-        }
+        guard let screen = newterm(nil, lc_stdout(), lc_stdin()) else { return nil }
         set_term(screen)
         guard let window = lc_stdscr() else {
             endwin()
             delscreen(screen)
-            fclose(output)
             return nil
         }
         raw()
@@ -64,7 +60,7 @@ final class CursesBackend {
             use_default_colors()
             mode = ColorMode(terminalColors: Int(lc_colors()))
         }
-        return CursesBackend(screen: screen, window: window, output: output, colorMode: mode)
+        return CursesBackend(screen: screen, window: window, colorMode: mode)
     }
 
     /// The screen size in cells.
@@ -80,7 +76,7 @@ final class CursesBackend {
     /// cursor at `cursor` (hidden when nil).
     @discardableResult
     func draw(_ grid: CellGrid, cursor: (x: Int, y: Int)?) -> FrameStatistics {
-        let bytesBefore = lc_counted_bytes()
+        let bytesBefore = measuresBytes ? lc_bytes_written_by_process() : 0
         let isFull = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
         if isFull { werase(window) }
         var cellsWritten = 0
@@ -106,8 +102,7 @@ final class CursesBackend {
         }
         wnoutrefresh(window)
         doupdate()
-        fflush(output)
-        let bytes = Int(lc_counted_bytes() - bytesBefore)
+        let bytes = measuresBytes ? Int(lc_bytes_written_by_process() &- bytesBefore) : 0
         frames += 1
         totalBytes += bytes
         totalCells += cellsWritten
@@ -213,9 +208,7 @@ final class CursesBackend {
         isOpen = false
         curs_set(1)
         endwin()
-        fflush(output)
         delscreen(screen)
-        fclose(output)
     }
 
     deinit { close() }
