@@ -23,6 +23,7 @@ enum Front {
             options.isPresenterMode = viewOptions.presenter
             options.speedThousandths = viewOptions.speedThousandths
             options.isColorAllowed = viewOptions.theme != "mono"
+            options.initialLogLines = initialLines
             options.printsFrameStatistics = ProcessInfo.processInfo.environment["LIGHTCONE_FRAME_STATS"] != nil
             return FrontEnd.runFullScreen(session: &session, options: options)
         }

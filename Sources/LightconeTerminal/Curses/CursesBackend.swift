@@ -202,6 +202,16 @@ final class CursesBackend {
         }
     }
 
+    /// Ctrl-Z: restores the terminal, stops the process (SIGTSTP), and takes the screen
+    /// back with a full redraw when the shell continues it.
+    func suspend() {
+        endwin()
+        TerminalGuard.setCrashRestore(armed: false)
+        raise(SIGTSTP)
+        TerminalGuard.setCrashRestore(armed: true)
+        invalidate()
+    }
+
     /// Leaves curses: restores the terminal modes, shows the cursor, leaves the alternate screen.
     func close() {
         guard isOpen else { return }

@@ -10,7 +10,8 @@ import LightconeView
 /// step, PageUp/Left back, `?`/F1 help — only while the command line is empty; once a line
 /// is being typed they edit it, and letters and digits always go to the command line.
 /// Enter runs the line; its output goes to the log panel. Ctrl-C clears the line, a second
-/// Ctrl-C on an empty line quits; Ctrl-D on an empty line quits; Ctrl-L redraws.
+/// Ctrl-C on an empty line quits; Ctrl-D on an empty line quits; Ctrl-L redraws; Ctrl-Z
+/// suspends (the terminal is restored until `fg`).
 struct FullScreenLab {
     /// The wall time between animation frames while playing (25 frames a second).
     static let frameMilliseconds = 40
@@ -39,6 +40,7 @@ struct FullScreenLab {
         state.isPresenterMode = options.isPresenterMode
         state.speedThousandths = options.speedThousandths
         state.prompt = "lightcone> "
+        appendLog(options.initialLogLines)
     }
 
     /// How the loop ended.
@@ -101,6 +103,7 @@ struct FullScreenLab {
         isQuitArmed = false
         if key == .resize { backend.invalidate(); return false }
         if key == .ctrl("l") { backend.invalidate(); return false }
+        if key == .ctrl("z") { backend.suspend(); lastTick = MonotonicClock.microseconds; return false }
         if editor.isEmpty, handleSingleKey(key) { return false }
         let session = self.session
         switch editor.handle(key, complete: { session.completions(for: $0) }) {

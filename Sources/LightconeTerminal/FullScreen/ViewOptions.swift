@@ -18,6 +18,8 @@ public struct ViewOptions: Sendable, Equatable {
     public var isColorAllowed = true
     /// The history file (nil: `HistoryFile.standard`).
     public var historyPath: String?
+    /// Lines to show in the log panel at start (e.g. the opening of `lightcone lesson NAME`).
+    public var initialLogLines: [String] = []
     /// Print frame statistics (cells and bytes written) to stderr on exit.
     public var printsFrameStatistics = false
 
