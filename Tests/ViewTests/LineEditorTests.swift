@@ -350,15 +350,15 @@ struct LineEditorCompletionTests {
 @Suite("LineEditor: Unicode and layout")
 struct LineEditorLayoutTests {
     @Test func widthsOfCharacters() {
-        #expect(CharacterWidth.of("a") == 1)
-        #expect(CharacterWidth.of("界") == 2)
-        #expect(CharacterWidth.of("ｱ") == 1)   // half-width katakana
-        #expect(CharacterWidth.of("Ａ") == 2)  // full-width A
-        #expect(CharacterWidth.of("e\u{301}") == 1)
-        #expect(CharacterWidth.of("🙂") == 2)
-        #expect(CharacterWidth.of("\u{7}") == 0)
-        #expect(CharacterWidth.of("日本語") == 6)
-        #expect(CharacterWidth.of("→") == 1)
+        #expect(DisplayWidth.of("a") == 1)
+        #expect(DisplayWidth.of("界") == 2)
+        #expect(DisplayWidth.of("ｱ") == 1)   // half-width katakana
+        #expect(DisplayWidth.of("Ａ") == 2)  // full-width A
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("🙂") == 2)
+        #expect(DisplayWidth.of("\u{7}") == 0)
+        #expect(DisplayWidth.of("日本語") == 6)
+        #expect(DisplayWidth.of("→") == 1)
     }
 
     @Test func combiningCharactersAreOneCharacter() {
@@ -423,7 +423,7 @@ struct LineEditorLayoutTests {
                 let layout = editor.layout(width: width)
                 #expect(layout.cursorColumn >= 0)
                 #expect(layout.cursorColumn < max(width, 2))
-                #expect(CharacterWidth.of(layout.visibleText) <= width)
+                #expect(DisplayWidth.of(layout.visibleText) <= width)
                 press([.left], on: &editor)
             }
         }
@@ -442,7 +442,7 @@ struct LineEditorLayoutTests {
         var editor = LineEditor()
         type("界界界界界", into: &editor)   // 10 columns
         let layout = editor.layout(width: 5)
-        #expect(CharacterWidth.of(layout.visibleText) <= 5)
+        #expect(DisplayWidth.of(layout.visibleText) <= 5)
         #expect(layout.cursorColumn <= 4)
     }
 }

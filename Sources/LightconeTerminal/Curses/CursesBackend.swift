@@ -114,7 +114,7 @@ final class CursesBackend {
         var width = 1
         for scalar in cell.character.unicodeScalars {
             if count == 0 {
-                width = CharacterWidth.of(scalar: scalar)
+                width = DisplayWidth.of(scalar: scalar)
                 // Controls and lone combining marks cannot start a cell; a wide character does
                 // not fit in the last column.
                 if width == 0 || (width == 2 && isLastColumn) {

@@ -83,7 +83,7 @@ struct FullScreenLab {
     /// Draws one frame.
     mutating func draw() {
         let (width, height) = backend.size
-        let layout = editor.layout(width: max(1, width - CharacterWidth.of(state.prompt) - 1))
+        let layout = editor.layout(width: max(1, width - DisplayWidth.of(state.prompt) - 1))
         state.commandLine = layout.visibleText
         state.cursorColumn = layout.cursorColumn
         state.completions = editor.candidates

@@ -22,11 +22,11 @@ extension LineEditor {
         var column = 0
         for character in characters {
             columns.append(column)
-            column += CharacterWidth.of(character)
+            column += DisplayWidth.of(character)
         }
         let totalWidth = column
         let cursorStart = cursor < columns.count ? columns[cursor] : totalWidth
-        let cursorWidth = cursor < characters.count ? max(1, CharacterWidth.of(characters[cursor])) : 1
+        let cursorWidth = cursor < characters.count ? max(1, DisplayWidth.of(characters[cursor])) : 1
         // Keep the cursor (and the character under it) inside the field; leave a margin of a
         // quarter of the field when scrolling so a few characters of context stay visible.
         let margin = width >= 8 ? width / 4 : 0
@@ -45,7 +45,7 @@ extension LineEditor {
         var used = 0
         for (index, character) in characters.enumerated() {
             let start = columns[index]
-            let characterWidth = CharacterWidth.of(character)
+            let characterWidth = DisplayWidth.of(character)
             if start < scrollColumn {
                 // A wide character cut by the left edge shows as a blank for its visible half.
                 if start + characterWidth > scrollColumn {

@@ -150,7 +150,7 @@ public struct LineEditor: Sendable, Equatable {
         guard let first = character.unicodeScalars.first, first.value >= 0x20, first.value != 0x7F else { return }
         // A combining mark typed on its own (terminals send it as a separate scalar) joins
         // the character before the cursor when the two form one grapheme.
-        if cursor > 0, CharacterWidth.of(character) == 0 {
+        if cursor > 0, DisplayWidth.of(scalar: first) == 0 {
             let combined = String(characters[cursor - 1]) + String(character)
             if combined.count == 1, let joined = combined.first {
                 characters[cursor - 1] = joined
