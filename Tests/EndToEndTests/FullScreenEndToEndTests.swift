@@ -45,20 +45,10 @@ struct FullScreenEndToEndTests {
     @Test("nodes, a partition wall and moving messages; still when paused; resize; SIGTERM leaves the terminal intact",
           .enabled(if: Tmux.isAvailable, "tmux is not installed: skipping the end-to-end test (apt-get install tmux)"))
     func classroomSession() throws {
-        let binary = try #require(lightconeBinary(), "build lightcone first: swift build")
-        let folder = NSTemporaryDirectory() + "lightcone-e2e-\(getpid())"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let tmux = Tmux(name: "classroom")
-        defer { tmux.killServer() }
-        let pane = "lab"
-        // The pane's shell records the terminal modes before and after, and lightcone's status.
-        let script = "stty -g > \(folder)/before; echo $$ > \(folder)/shell; "
-            + "env LANG=C.UTF-8 XDG_STATE_HOME=\(folder)/state \(binary); echo $? > \(folder)/status; "
-            + "stty -g > \(folder)/after; sleep 600"
-        let started = tmux.run(["new-session", "-d", "-s", pane, "-x", "100", "-y", "30", "sh", "-c", script])
-        try #require(started.status == 0, "tmux new-session failed")
-
+        let lab = try LabSession(name: "classroom")
+        defer { lab.finish() }
+        let tmux = lab.tmux
+        let pane = lab.pane
         // The lab opens on the alternate screen with the prompt on the bottom line.
         let opened = tmux.waitFor(pane) { $0.contains("lightcone>") }
         try #require(opened.ok, "no prompt; screen:\n\(opened.screen)")
@@ -103,18 +93,11 @@ struct FullScreenEndToEndTests {
         #expect(back.ok, "not redrawn at 100x30:\n\(back.screen)")
 
         // SIGTERM: the terminal is restored and the process ends by the signal.
-        let shell = try #require(Int32((try? String(contentsOfFile: "\(folder)/shell", encoding: .utf8))?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""))
-        let program = try #require(childProcess(of: shell), "lightcone's process not found")
+        let program = try #require(lab.programProcess(), "lightcone's process not found")
         kill(program, SIGTERM)
-        let ended = tmux.waitFor(pane) { _ in FileManager.default.fileExists(atPath: "\(folder)/after") }
-        try #require(ended.ok, "lightcone did not end on SIGTERM:\n\(ended.screen)")
-        usleep(100_000)
-        let status = try String(contentsOfFile: "\(folder)/status", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(status == "143", "exit status \(status), expected 128+SIGTERM")
-        let before = try String(contentsOfFile: "\(folder)/before", encoding: .utf8)
-        let after = try String(contentsOfFile: "\(folder)/after", encoding: .utf8)
-        #expect(before == after, "stty -g differs: \(before) vs \(after)")
+        let status = lab.exitStatus()
+        #expect(status == "143", "exit status \(status ?? "none"), expected 128+SIGTERM")
+        #expect(lab.isTerminalRestored, "stty -g differs before and after")
         #expect(tmux.display(pane, "#{alternate_on}") == "0")
     }
 }
