@@ -25,6 +25,16 @@ func childProcess(of parent: Int32) -> Int32? {
     return nil
 }
 
+/// User plus system CPU time of a process, in clock ticks.
+func cpuTicks(of pid: Int32) -> Int {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return 0 }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    // Fields after the name start at state (3); utime is 14 and stime 15.
+    guard fields.count > 13, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
+    return user + system
+}
+
 /// Where a moving thing is drawn: (row, column) of every message label on the canvas.
 func labelPositions(_ screen: String) -> [[Int]] {
     var positions: [[Int]] = []
@@ -69,14 +79,25 @@ struct FullScreenEndToEndTests {
         let moved = tmux.waitFor(pane, seconds: 8) { labelPositions($0) != labelPositions(first.screen) && !labelPositions($0).isEmpty }
         #expect(moved.ok, "messages did not move:\n\(moved.screen)")
 
-        // Space on an empty command line pauses; then the screen is still.
+        // Space on an empty command line pauses; once nodes have drifted into place the
+        // screen is still, and the program blocks on input (no CPU time used).
         tmux.press(pane, "Space")
         _ = tmux.waitFor(pane) { $0.contains("⏸") || $0.lowercased().contains("paused") }
-        usleep(300_000)
-        let pausedA = tmux.capture(pane)
+        var previous = tmux.capture(pane)
+        var settled = false
+        for _ in 0..<20 where !settled {
+            usleep(300_000)
+            let next = tmux.capture(pane)
+            settled = next == previous
+            previous = next
+        }
+        #expect(settled, "the screen kept changing while paused")
+        let program = try #require(lab.programProcess(), "lightcone's process not found")
+        let cpuBefore = cpuTicks(of: program)
         usleep(1_000_000)
-        let pausedB = tmux.capture(pane)
-        #expect(pausedA == pausedB, "the screen changed while paused")
+        #expect(tmux.capture(pane) == previous, "the screen changed while paused")
+        let cpuAfter = cpuTicks(of: program)
+        #expect(cpuAfter - cpuBefore <= 2, "\(cpuAfter - cpuBefore) CPU ticks in 1 s while paused: a busy loop?")
 
         // Resize: the lab redraws at the new size; too small shows a clear message.
         tmux.run(["resize-window", "-t", pane, "-x", "80", "-y", "24"])
@@ -93,7 +114,6 @@ struct FullScreenEndToEndTests {
         #expect(back.ok, "not redrawn at 100x30:\n\(back.screen)")
 
         // SIGTERM: the terminal is restored and the process ends by the signal.
-        let program = try #require(lab.programProcess(), "lightcone's process not found")
         kill(program, SIGTERM)
         let status = lab.exitStatus()
         #expect(status == "143", "exit status \(status ?? "none"), expected 128+SIGTERM")

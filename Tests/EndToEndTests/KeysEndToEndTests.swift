@@ -82,3 +82,21 @@ struct KeysEndToEndTests {
         #expect(lab.isTerminalRestored)
     }
 }
+
+@Suite("End to end: a crash restores the terminal", .serialized,
+       .enabled(if: Tmux.isAvailable, "tmux is not installed: skipping the end-to-end tests (apt-get install tmux)"))
+struct CrashEndToEndTests {
+    @Test("SIGSEGV and SIGABRT: modes restored and main screen back before the process dies", arguments: [SIGSEGV, SIGABRT])
+    func crashRestoresTheTerminal(signal: Int32) throws {
+        // No interactive backtracer prompt in a test.
+        let lab = try LabSession(name: "crash\(signal)", environment: ["SWIFT_BACKTRACE=enable=no"])
+        defer { lab.finish() }
+        try #require(lab.wait { $0.contains("lightcone>") }.ok)
+        #expect(lab.tmux.display(lab.pane, "#{alternate_on}") == "1")
+        let program = try #require(lab.programProcess())
+        kill(program, signal)
+        #expect(lab.exitStatus() == "\(128 + signal)")
+        #expect(lab.isTerminalRestored)
+        #expect(lab.tmux.display(lab.pane, "#{alternate_on}") == "0")
+    }
+}

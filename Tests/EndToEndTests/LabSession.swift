@@ -10,7 +10,8 @@ struct LabSession {
 
     /// Starts `lightcone ARGUMENTS` in a `width` x `height` pane.
     /// `history` lines are put in the history file first.
-    init(name: String, arguments: [String] = [], width: Int = 100, height: Int = 30, history: [String] = []) throws {
+    init(name: String, arguments: [String] = [], width: Int = 100, height: Int = 30, history: [String] = [],
+         environment: [String] = []) throws {
         let binary = try #require(lightconeBinary(), "build lightcone first: swift build")
         folder = NSTemporaryDirectory() + "lightcone-e2e-\(getpid())-\(name)"
         try? FileManager.default.removeItem(atPath: folder)
@@ -21,7 +22,7 @@ struct LabSession {
         tmux = Tmux(name: name)
         let command = ([binary] + arguments).joined(separator: " ")
         let script = "stty -g > \(folder)/before; echo $$ > \(folder)/shell; "
-            + "env LANG=C.UTF-8 XDG_STATE_HOME=\(folder)/state \(command); echo $? > \(folder)/status; "
+            + "env LANG=C.UTF-8 XDG_STATE_HOME=\(folder)/state \(environment.joined(separator: " ")) \(command); echo $? > \(folder)/status; "
             + "stty -g > \(folder)/after; sleep 600"
         let started = tmux.run(["new-session", "-d", "-s", pane, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])
         try #require(started.status == 0, "tmux new-session failed")

@@ -15,6 +15,8 @@ import LightconeView
 struct FullScreenLab {
     /// The wall time between animation frames while playing (25 frames a second).
     static let frameMilliseconds = 40
+    /// The most waiting keys handled between two frames.
+    static let keysPerFrame = 256
     /// The most log lines kept for the side panel.
     static let logLimit = 500
 
@@ -62,8 +64,13 @@ struct FullScreenLab {
             draw()
             let key = backend.readKey(timeoutMilliseconds: needsFrames ? Self.frameMilliseconds : nil)
             tick()
-            guard let key else { continue }
-            if handle(key) { return .quit }
+            guard var key else { continue }
+            // Keys already waiting (a paste, fast typing) are handled before the next frame.
+            for _ in 0..<Self.keysPerFrame {
+                if handle(key) { return .quit }
+                guard let next = backend.readKey(timeoutMilliseconds: 0) else { break }
+                key = next
+            }
         }
     }
 
