@@ -6,9 +6,10 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
     /// A protocol message between nodes.
     case message(Message)
     /// A client request, carried from the client's node to a node that should serve it.
-    case request(RequestID, Operation)
+    /// (Boxed: it is rare, and it keeps every envelope small.)
+    indirect case request(RequestID, Operation)
     /// A node's answer, carried back to the client's node.
-    case response(RequestID, ClientReply)
+    indirect case response(RequestID, ClientReply)
 
     /// A short label for the view.
     public var label: String {

@@ -7,9 +7,10 @@ public enum TraceEvent<Message: ProtocolMessage>: Sendable {
     case timer(NodeID, String)
     case note(NodeID, String)
     case fault(String)
-    case invoke(client: Int, node: NodeID, Operation)
-    case complete(client: Int, Operation, OperationOutcome, String?)
-    case violation(Violation)
+    // The rare, large cases are boxed so that every record stays small.
+    indirect case invoke(client: Int, node: NodeID, Operation)
+    indirect case complete(client: Int, Operation, OperationOutcome, String?)
+    indirect case violation(Violation)
 }
 
 /// A trace event stamped with its time.
