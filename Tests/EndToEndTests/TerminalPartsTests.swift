@@ -25,6 +25,18 @@ struct TerminalPartsTests {
         #expect(file.load(limit: 1) == ["broadcast 世界 via n1"])
     }
 
+    @Test func aHistoryFileGrownPastTwiceTheLimitIsCompacted() throws {
+        let folder = NSTemporaryDirectory() + "lightcone-history-compact-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = HistoryFile(path: folder + "/history")
+        for index in 0..<25 { file.append("step \(index)") }
+        #expect(file.load(limit: 10).count == 10)
+        let text = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(HistoryFile.parse(text) == (15..<25).map { "step \($0)" })
+        file.append("heal")
+        #expect(file.load(limit: 10).last == "heal")
+    }
+
     @Test func historyParseSkipsBlankLines() {
         #expect(HistoryFile.parse("a\n\n  \nb\r\nc") == ["a", "b", "c"])
     }

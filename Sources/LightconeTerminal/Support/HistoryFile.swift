@@ -43,7 +43,26 @@ public struct HistoryFile: Sendable, Equatable {
             if bytes.count > 4_000_000 { break }   // a bound on a runaway file
         }
         let lines = Self.parse(String(decoding: bytes, as: UTF8.self))
-        return Array(lines.suffix(max(0, limit)))
+        let kept = Array(lines.suffix(max(0, limit)))
+        // Bounded: a file grown past twice the limit is rewritten with the lines kept.
+        if lines.count > 2 * max(1, limit) { rewrite(kept) }
+        return kept
+    }
+
+    /// Replaces the file's content with `lines` (write a temporary file, then rename).
+    private func rewrite(_ lines: [String]) {
+        let temporary = path + ".tmp\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return }
+        let bytes = Array(lines.map { $0 + "\n" }.joined().utf8)
+        var done = 0
+        while done < bytes.count {
+            let n = bytes[done...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue } else { break } }
+            done += n
+        }
+        close(fd)
+        if done == bytes.count { rename(temporary, path) } else { unlink(temporary) }
     }
 
     /// The commands in a history file's text: non-blank lines, in order.
