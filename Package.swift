@@ -57,6 +57,6 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["LightconeSimulation", "LightconeCheckers", "LightconeLab"]),
         .testTarget(name: "LabTests", dependencies: ["LightconeLab"]),
         .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CPosix", "LightconeTerminal", "LightconeView"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CPosix", "LightconeTerminal", "LightconeView", "LightconeLab"]),
     ]
 )

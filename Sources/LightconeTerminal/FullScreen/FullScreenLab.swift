@@ -21,7 +21,7 @@ struct FullScreenLab {
     static let logLimit = 500
 
     var session: Session
-    let backend: CursesBackend
+    let backend: any TerminalScreen
     var state = ViewState()
     var editor: LineEditor
     var animator = LayoutAnimator()
@@ -31,7 +31,7 @@ struct FullScreenLab {
     var isQuitArmed = false
     var lastTick = MonotonicClock.microseconds
 
-    init(session: Session, backend: CursesBackend, options: ViewOptions, history: HistoryFile?) {
+    init(session: Session, backend: any TerminalScreen, options: ViewOptions, history: HistoryFile?) {
         self.session = session
         self.backend = backend
         self.history = history
