@@ -40,9 +40,10 @@ public enum FrontEnd {
         TerminalGuard.setCrashRestore(armed: false)
         session = lab.session
         if options.printsFrameStatistics {
-            let frames = max(1, backend.frames)
-            let line = "frames: \(backend.frames), bytes written: \(backend.totalBytes) (\(backend.totalBytes / frames) per frame), "
-                + "cells written: \(backend.totalCells) (\(backend.totalCells / frames) per frame)\n"
+            let incremental = max(1, backend.frames - backend.fullFrames)
+            let line = "frames: \(backend.frames) (\(backend.fullFrames) full redraws, \(backend.fullBytes) bytes); "
+                + "other frames: \((backend.totalBytes - backend.fullBytes) / incremental) bytes and "
+                + "\(backend.totalCells / max(1, backend.frames)) cells per frame on average\n"
             _ = Array(line.utf8).withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         }
         if case .signal(let signal) = ending { TerminalGuard.reraise(signal) }

@@ -27,6 +27,9 @@ final class CursesBackend {
     private(set) var frames = 0
     private(set) var totalBytes = 0
     private(set) var totalCells = 0
+    /// Frames and bytes of the full redraws (first frame, resize, Ctrl-L) among them.
+    private(set) var fullFrames = 0
+    private(set) var fullBytes = 0
 
     /// Measure the bytes written per frame (reads /proc/self/io twice a frame).
     var measuresBytes = false
@@ -106,6 +109,10 @@ final class CursesBackend {
         frames += 1
         totalBytes += bytes
         totalCells += cellsWritten
+        if isFull {
+            fullFrames += 1
+            fullBytes += bytes
+        }
         return FrameStatistics(cellsWritten: cellsWritten, bytesWritten: bytes, wasFullRedraw: isFull)
     }
 
