@@ -74,6 +74,11 @@ struct PlainREPL {
         for line in history?.load() ?? [] { add_history(line) }
         var isQuitArmed = false
         while true {
+            // A signal that came while a command ran: SIGTERM/SIGHUP end the program now; a
+            // Ctrl-C had nothing left to interrupt and must not eat the next line.
+            if let signal = TerminalGuard.takePendingSignal(), signal != SIGINT {
+                TerminalGuard.reraise(signal)
+            }
             completionState.withLock { $0.session = session }
             let raw = readline(Self.prompt)
             if let signal = TerminalGuard.takePendingSignal() {
