@@ -5,6 +5,10 @@
 //   -> LightconeView -> LightconeTerminal -> lightcone
 import PackageDescription
 
+/// The simulation's hot loop is generic over the protocol; let release builds specialise it
+/// across module boundaries.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Lightcone",
     platforms: [.macOS(.v14)],
@@ -19,14 +23,16 @@ let package = Package(
         // C libraries, through pkg-config and a small shim header each.
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // POSIX helpers written in C: spawn without inherited fds, counting stream, crash handler.
+        .target(name: "CPosix"),
 
         // 1. Simulation core: clock, events, generator, network, lifecycle, trace. No I/O.
         .target(name: "LightconeSimulation", dependencies: [
             .product(name: "HeapModule", package: "swift-collections"),
             .product(name: "DequeModule", package: "swift-collections"),
-        ]),
+        ], swiftSettings: crossModule),
         // 2. Protocols: pure state machines driven by the simulation.
-        .target(name: "LightconeProtocols", dependencies: ["LightconeSimulation"]),
+        .target(name: "LightconeProtocols", dependencies: ["LightconeSimulation"], swiftSettings: crossModule),
         // 3. Checkers: linearizability, protocol invariants, convergence, harvest/yield.
         .target(name: "LightconeCheckers", dependencies: ["LightconeSimulation", "LightconeProtocols"]),
         // 4. Commands and lessons: one language for the REPL, scripts and lessons.
@@ -36,7 +42,7 @@ let package = Package(
         // 5. Front ends: the pure view (cell grid, line editor) and the terminal backends.
         .target(name: "LightconeView", dependencies: ["LightconeLab", "LightconeSimulation"]),
         .target(name: "LightconeTerminal", dependencies: [
-            "LightconeView", "LightconeLab", "CNCursesW", "CLibEdit",
+            "LightconeView", "LightconeLab", "CNCursesW", "CLibEdit", "CPosix",
         ]),
         .executableTarget(name: "lightcone", dependencies: [
             "LightconeTerminal", "LightconeLab",
@@ -51,6 +57,6 @@ let package = Package(
         .testTarget(name: "CheckerTests", dependencies: ["LightconeSimulation", "LightconeCheckers", "LightconeLab"]),
         .testTarget(name: "LabTests", dependencies: ["LightconeLab"]),
         .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["CPosix", "LightconeTerminal", "LightconeView", "LightconeLab"]),
     ]
 )

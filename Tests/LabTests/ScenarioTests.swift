@@ -35,7 +35,7 @@ import Testing
     static func replay(_ transcript: String) -> String {
         var script: [String] = []
         for line in transcript.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("> ") { script.append(String(line.dropFirst(2))) } else if line.hasPrefix("#") { script.append(String(line)) }
+            if line.hasPrefix("> ") { script.append(String(line.dropFirst(2))) } else if line == "#" || line.hasPrefix("# ") { script.append(String(line)) }
         }
         var session = Session(options: SessionOptions())
         var out: [String] = []
