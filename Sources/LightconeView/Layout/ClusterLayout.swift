@@ -53,7 +53,9 @@ public struct ClusterLayout: Sendable, Equatable {
         let shapes = candidateShapes(canvas: canvas, nodeCount: nodeCount, isPresenterMode: isPresenterMode)
         let readable = shapes.filter { $0.height >= 5 && $0.width >= 14 }
         let boxes = shapes.filter { $0.height > 1 }
-        for (pass, allowsZigzag) in [(readable, false), (readable, true), (boxes, false), (boxes, true), (shapes, false)] {
+        // A whole cluster is always a ring; zigzag columns are for the narrow regions of a partition.
+        let zigzag = groups.count > 1
+        for (pass, allowsZigzag) in [(readable, false), (readable, zigzag), (boxes, false), (boxes, zigzag), (shapes, false)] {
             for shape in pass {
                 if let layout = arrange(groups: groups, shape: shape, canvas: canvas, regions: regions, walls: walls,
                                         regionOfNode: regionOfNode, nodeCount: nodeCount, allowsZigzag: allowsZigzag) {
@@ -129,13 +131,13 @@ public struct ClusterLayout: Sendable, Equatable {
     }
 
     /// Blank columns between a region and its wall.
-    static let wallClearance = 4
+    static let wallClearance = 6
 
     /// Shapes to try, largest first.
     static func candidateShapes(canvas: Rect, nodeCount: Int, isPresenterMode: Bool) -> [NodeShape] {
         var shapes: [NodeShape] = []
         if nodeCount <= 24 {
-            let widths = isPresenterMode ? [40, 36, 32, 28, 24, 22, 20, 18, 16, 14, 12] : [26, 24, 22, 20, 19, 18, 17, 16, 15, 14, 13, 12]
+            let widths = isPresenterMode ? [40, 36, 32, 28, 24, 22, 20, 18, 16, 14, 12] : [26, 24, 22, 20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10]
             let heights = [6, 5, 4, 3]
             for height in heights {
                 for width in widths where width <= canvas.width { shapes.append(.box(width: width, height: height)) }

@@ -31,17 +31,21 @@ extension FramePainter {
     }
 
     mutating func drawNodes() {
+        var widestRole = 0
+        if case .box(let width, _) = layout.shape, width <= 14 {
+            for node in snapshot.nodes { widestRole = max(widestRole, DisplayWidth.of(roleText(of: node))) }
+        }
         for node in snapshot.nodes {
             let centre = layout.centre(of: node.id)
             switch layout.shape {
-            case .box(let width, let height): drawBox(node, centre: centre, width: width, height: height)
+            case .box(let width, let height): drawBox(node, centre: centre, width: width, height: height, widestRole: widestRole)
             case .label(let width): drawLabel(node, centre: centre, width: width)
             case .dot: drawDot(node, centre: centre)
             }
         }
     }
 
-    mutating func drawBox(_ node: ClusterSnapshot.NodeView, centre: Point, width: Int, height: Int) {
+    mutating func drawBox(_ node: ClusterSnapshot.NodeView, centre: Point, width: Int, height: Int, widestRole: Int) {
         let rect = layout.shape.rect(centredOn: centre)
         let nodeRole = role(of: node)
         let roleStyle = style(nodeRole)
@@ -51,7 +55,9 @@ extension FramePainter {
         let line: BoxLine = node.isLeader && node.life == .up ? glyphs.leaderBox : glyphs.nodeBox
         grid.drawBox(rect, line: line, style: roleStyle)
 
-        let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: width - 4, height: height - 2)
+        // Narrow boxes give up the padding inside the frame rather than a letter of a role.
+        let padding = width <= 11 || width - 4 < widestRole ? 1 : 2
+        let inner = Rect(x: rect.x + padding, y: rect.y + 1, width: width - 2 * padding, height: height - 2)
         guard inner.width > 0, inner.height > 0 else { return }
         var idStyle = roleStyle
         idStyle.attributes.insert(.bold)
@@ -59,20 +65,29 @@ extension FramePainter {
         let id = node.id.description
         let epoch = epochText(of: node)
         let roleLine = roleText(of: node)
-        if inner.height == 1 {
-            // One line: `n1 T3 leader`.
+        var faint = nodeRole == .down ? style(.down) : textStyle
+        if nodeRole == .down { faint.attributes.insert(.dim) }
+        let epochWidth = DisplayWidth.of(epoch)
+        if inner.height <= 2 {
+            // `n1 leader  T3`, then (with room) the protocol's first line: the state tail
+            // says more than a role the colour already shows.
             var used = grid.put(text: id, x: inner.x, y: inner.y, style: idStyle, maxWidth: inner.width)
-            let rest = [epoch, roleLine].filter { !$0.isEmpty }.joined(separator: " ")
-            if used + 1 < inner.width {
+            let showsEpoch = !epoch.isEmpty && used + 1 + DisplayWidth.of(roleLine) + 1 + epochWidth <= inner.width
+            let roleRoom = inner.width - used - 1 - (showsEpoch ? epochWidth + 1 : 0)
+            if roleRoom > 0 {
                 used += 1
-                grid.put(text: DisplayWidth.truncate(rest, to: inner.width - used, ellipsis: glyphs.ellipsis),
+                grid.put(text: DisplayWidth.truncate(roleLine, to: roleRoom, ellipsis: glyphs.ellipsis),
                          x: inner.x + used, y: inner.y, style: roleStyle)
+            }
+            if showsEpoch { grid.put(text: epoch, x: inner.maxX - epochWidth, y: inner.y, style: textStyle) }
+            if inner.height == 2, let first = node.lines.first {
+                grid.put(text: DisplayWidth.truncate(shown(first), to: inner.width, ellipsis: glyphs.ellipsis),
+                         x: inner.x, y: inner.y + 1, style: faint)
             }
             return
         }
         // First line: id on the left, term on the right.
         grid.put(text: id, x: inner.x, y: inner.y, style: idStyle, maxWidth: inner.width)
-        let epochWidth = DisplayWidth.of(epoch)
         if !epoch.isEmpty && DisplayWidth.of(id) + 1 + epochWidth <= inner.width {
             grid.put(text: epoch, x: inner.maxX - epochWidth, y: inner.y, style: textStyle)
         }
@@ -80,8 +95,6 @@ extension FramePainter {
         grid.put(text: DisplayWidth.truncate(roleLine, to: inner.width, ellipsis: glyphs.ellipsis),
                  x: inner.x, y: inner.y + 1, style: roleStyle)
         // Then the protocol's own lines.
-        var faint = nodeRole == .down ? style(.down) : textStyle
-        if nodeRole == .down { faint.attributes.insert(.dim) }
         for (offset, text) in node.lines.prefix(inner.height - 2).enumerated() {
             grid.put(text: DisplayWidth.truncate(shown(text), to: inner.width, ellipsis: glyphs.ellipsis),
                      x: inner.x, y: inner.y + 2 + offset, style: faint)
