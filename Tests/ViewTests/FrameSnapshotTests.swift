@@ -225,4 +225,34 @@ import LightconeView
         let wideFrame = FrameRenderer.render(snapshot: Fixtures.raft(), state: wide, width: 80, height: 24)
         #expect(wideFrame.grid.lines[23] == "> echo 日本語" && wideFrame.cursor?.x == 13)
     }
+
+    @Test func cutLinkStopsItsMessagesAtTheCut() throws {
+        var snapshot = Fixtures.raft(messages: [Fixtures.message(1, 5, 2, label: "AE", progressPermille: 950)])
+        snapshot.cuts = [Link(Fixtures.id(5), Fixtures.id(2))]
+        let grid = FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 160, height: 48).grid
+        try Golden.check(grid, "cut-160x48")
+        let row = try #require(grid.lines.firstIndex { $0.contains("╳") })
+        let cut = try #require(grid.lines[row].firstIndex(of: "╳"))
+        let tag = try #require(grid.lines[row].range(of: "▸AE"))
+        #expect(tag.upperBound <= cut)
+    }
+
+    @Test func statusBarShowsHarvestYieldAndFlags() {
+        var snapshot = Fixtures.raft()
+        snapshot.isChaosRunning = true
+        snapshot.bugs = ["commit-old-terms"]
+        let state = Fixtures.state {
+            $0.harvest = "0.93"
+            $0.yield = "0.98"
+            $0.speedThousandths = 250
+            $0.isPlaying = false
+        }
+        let top = FrameRenderer.render(snapshot: snapshot, state: state, width: 160, height: 48).grid.lines[0]
+        #expect(top.contains("t=1.234s"))
+        #expect(top.contains("⏸ paused 0.25x"))
+        #expect(top.contains("harvest 0.93"))
+        #expect(top.contains("yield 0.98"))
+        #expect(top.contains("chaos"))
+        #expect(top.contains("bug commit-old-terms"))
+    }
 }

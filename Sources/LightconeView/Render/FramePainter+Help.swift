@@ -9,6 +9,7 @@ extension FramePainter {
             (glyphs.backKey, "previous lesson step"),
             ("?  F1", "show / hide this help"),
             ("Tab", "complete a command"),
+            ("Esc", "close help / inspect"),
             ("Ctrl-C", "interrupt a run; twice: quit"),
             ("quit", "leave the lab"),
         ]

@@ -30,6 +30,11 @@ extension FramePainter {
         let dx = span.end.x - span.start.x
         let isRightward = dx >= 0
         var p = min(1, max(0, progress))
+        // A one-way cut stops the message in the middle of its link, where the cut is drawn.
+        if isCut(from, to) && !isPartitioned(from, to) {
+            let length = max(abs(span.end.x - span.start.x), abs(span.end.y - span.start.y) * 2)
+            p = min(p, max(0, 0.5 - (w + 1) / max(1, length)))
+        }
         if isPartitioned(from, to), let wall = firstWall(from: from, to: to) {
             // The tag's left edge is start.x + p*dx - w*p (rightward) or start.x + p*dx - w*(1-p).
             if isRightward {
@@ -55,6 +60,23 @@ extension FramePainter {
         if regionFrom < regionTo, regionFrom < layout.walls.count { return layout.walls[regionFrom] }
         if regionFrom > regionTo, regionFrom >= 1, regionFrom - 1 < layout.walls.count { return layout.walls[regionFrom - 1] }
         return nil
+    }
+
+    /// True when `cut from->to` blocks the link.
+    func isCut(_ from: NodeID, _ to: NodeID) -> Bool {
+        !snapshot.cuts.isEmpty && snapshot.cuts.contains(Link(from, to))
+    }
+
+    /// A cut link: a mark in the middle of the link, on the side of the cut direction.
+    mutating func drawCuts() {
+        guard case .box = layout.shape else { return }
+        for link in snapshot.cuts where !isPartitioned(link.from, link.to) {
+            guard let span = linkSpan(from: link.from, to: link.to, margin: 0) else { continue }
+            let middle = span.start.interpolated(to: span.end, fraction: 0.5)
+            let x = floorInt(middle.x), y = floorInt(middle.y)
+            guard screen.canvas.contains(x: x, y: y) else { continue }
+            grid.putNarrow(glyphs.cutMark, x: x, y: y, style: style(.wall))
+        }
     }
 
     /// An arrow-like marker for the direction of travel (cells are about twice as tall as wide).
@@ -111,8 +133,10 @@ extension FramePainter {
         var drawn: [Int] = []
         let count = layout.centres.count
         let linkStyle = style(.link)
-        for message in snapshot.messages where message.from != message.to {
-            let a = min(message.from.index, message.to.index), b = max(message.from.index, message.to.index)
+        var links = snapshot.messages.map { Link($0.from, $0.to) }
+        links += snapshot.cuts
+        for link in links where link.from != link.to {
+            let a = min(link.from.index, link.to.index), b = max(link.from.index, link.to.index)
             guard a >= 0, b < count else { continue }
             let key = a * count + b
             if drawn.contains(key) { continue }
@@ -175,6 +199,7 @@ extension FramePainter {
             guard age >= 0, age <= fade else { continue }
             // A message that died at a wall already healed away has nowhere left to be shown.
             if drop.reason == "partition" && !isPartitioned(drop.from, drop.to) { continue }
+            // Dropped on arrival at a cut or wall: `tagPlacement` stops it in front of it.
             let p = drop.reason == "loss" ? lossPoint : progress(sentAt: drop.sentAt, arrivesAt: drop.arrivesAt, at: drop.droppedAt)
             drawDying(label: labelText(drop.label), from: drop.from, to: drop.to, progress: p, age: Double(age) / Double(fade))
         }

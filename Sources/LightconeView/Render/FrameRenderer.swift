@@ -120,6 +120,7 @@ struct FramePainter {
 
     mutating func paint() {
         drawLinks()
+        drawCuts()
         drawWalls()
         // Messages pass behind nodes: a node's box always stays readable.
         drawMessages()

@@ -17,6 +17,7 @@ struct Glyphs: Sendable {
     let overlayBox: BoxLine
     let right: Character, left: Character, up: Character, down: Character
     let heldMark: Character
+    let cutMark: Character
     let bandRule: Character
     let nextKey: String
     let backKey: String
@@ -27,13 +28,13 @@ struct Glyphs: Sendable {
             cross = "x"; pausedMark = "||"; playingMark = ">"; wall = "|"; linkDot = "."
             ellipsis = "~"; goalMet = "[x]"; goalPending = "[ ]"; separator = " | "; nodeDot = "o"
             nodeBox = .ascii; leaderBox = .asciiStrong; panelBox = .ascii; overlayBox = .ascii
-            right = ">"; left = "<"; up = "^"; down = "v"; heldMark = "="; bandRule = "="
+            right = ">"; left = "<"; up = "^"; down = "v"; heldMark = "="; cutMark = "X"; bandRule = "="
             nextKey = "PageDown/Right"; backKey = "PageUp/Left"
         } else {
             cross = "✗"; pausedMark = "⏸"; playingMark = "▶"; wall = "┃"; linkDot = "·"
             ellipsis = "…"; goalMet = "✓"; goalPending = "○"; separator = " · "; nodeDot = "●"
             nodeBox = .rounded; leaderBox = .heavy; panelBox = .rounded; overlayBox = .double
-            right = "▸"; left = "◂"; up = "▴"; down = "▾"; heldMark = "◼"; bandRule = "━"
+            right = "▸"; left = "◂"; up = "▴"; down = "▾"; heldMark = "◼"; cutMark = "╳"; bandRule = "━"
             nextKey = "PgDn/→"; backKey = "PgUp/←"
         }
     }
