@@ -26,6 +26,7 @@ func viewBenchmarks() {
         ClusterSnapshot.DroppedMessage(id: MessageID(1000 + number), from: NodeID(index: number), to: NodeID(index: (number + 2) % 5),
                                        sentAt: now - 150_000, arrivesAt: now - 50_000, droppedAt: now - 50_000, label: "RV", reason: "loss")
     }
+    bigClusterBenchmark()
     var state = ViewState()
     state.logLines = (0..<200).map { "t=\($0)ms n\($0 % 5 + 1)->n\(($0 + 1) % 5 + 1) AppendEntries term=7 prev=3/7 entries=[] commit=3" }
     state.commandLine = "partition n1 n2 | n3 n4 n5"
@@ -66,4 +67,27 @@ private func cpuMicroseconds() -> Double {
 private func oneDecimal(_ value: Double) -> String {
     let tenths = Int(value * 10 + 0.5)
     return "\(tenths / 10).\(tenths % 10)"
+}
+
+/// A 1,000-node cluster (dots on a ring) with 300 messages in flight, 160x48.
+private func bigClusterBenchmark() {
+    let count = 1_000
+    let nodes = (0..<count).map { index in
+        ClusterSnapshot.NodeView(id: NodeID(index: index), life: .up, role: "node", epoch: nil, isLeader: false, lines: ["knows hi"])
+    }
+    let now: SimTime = 1_000_000
+    let messages = (0..<300).map { number in
+        InFlightMessage(id: MessageID(number), from: NodeID(index: number * 7 % count), to: NodeID(index: number * 13 % count + 1),
+                        sentAt: now - 5_000, arrivesAt: now + 5_000, label: "push", text: "push", isReply: false,
+                        state: .travelling, isLost: false)
+    }
+    let snapshot = ClusterSnapshot(time: now, protocolName: "gossip", seed: 1, nodes: nodes,
+                                   groups: [nodes.map(\.id)], messages: messages)
+    let state = ViewState()
+    var checksum = 0
+    let frames = 200
+    let cpuStart = cpuMicroseconds()
+    for _ in 0..<frames { checksum &+= FrameRenderer.render(snapshot: snapshot, state: state, width: 160, height: 48).grid.width }
+    let cpu = (cpuMicroseconds() - cpuStart) / Double(frames)
+    print("view: compose 160x48 frame, 1000 nodes, 300 messages in flight: \(oneDecimal(cpu)) µs CPU per frame over \(frames) frames (checksum \(checksum % 10))")
 }
