@@ -255,4 +255,28 @@ import LightconeView
         #expect(top.contains("chaos"))
         #expect(top.contains("bug commit-old-terms"))
     }
+
+    @Test func oddSnapshotsDoNotCrash() {
+        let empty = ClusterSnapshot(time: 0, protocolName: "none", seed: 0, nodes: [], groups: [])
+        let odd = ClusterSnapshot(
+            time: -5, protocolName: "", seed: .max, nodes: Fixtures.raftNodes(),
+            groups: [[NodeID(index: 40), Fixtures.id(1)], [], [Fixtures.id(1), Fixtures.id(2)]],
+            cuts: [Link(NodeID(index: -1), Fixtures.id(2)), Link(Fixtures.id(3), Fixtures.id(3))],
+            messages: [Fixtures.message(1, 99, 2, label: "", progressPermille: 500),
+                       Fixtures.message(2, 2, 2, label: "self", progressPermille: 500),
+                       Fixtures.message(3, 1, 3, label: String(repeating: "日", count: 40), progressPermille: 2000),
+                       InFlightMessage(id: 4, from: Fixtures.id(1), to: Fixtures.id(4), sentAt: 10, arrivesAt: 10, label: "x",
+                                       text: "", isReply: false, state: .travelling, isLost: true)],
+            drops: [ClusterSnapshot.DroppedMessage(id: 5, from: NodeID(index: -3), to: Fixtures.id(1), sentAt: 0, arrivesAt: 0,
+                                                   droppedAt: -5, label: "\u{7}\t", reason: "?")])
+        for snapshot in [empty, odd] {
+            for presenter in [false, true] {
+                let state = Fixtures.state { $0.isPresenterMode = presenter; $0.lesson = Fixtures.lesson; $0.isHelpShown = presenter }
+                for (width, height) in [(80, 24), (160, 48), (81, 100), (400, 24)] {
+                    let grid = FrameRenderer.render(snapshot: snapshot, state: state, width: width, height: height).grid
+                    #expect(grid.width == width && grid.height == height)
+                }
+            }
+        }
+    }
 }

@@ -39,22 +39,23 @@ extension FramePainter {
             return
         }
         // Wrap from the newest line backwards until the panel is full.
-        var rows: [(text: String, isFirst: Bool)] = []
+        var rows: [(text: String, isFirst: Bool, isCommand: Bool)] = []
         for line in state.logLines.reversed() {
             let wrapped = TextWrap.lines(shown(line), width: rect.width, indent: 2)
-            for (index, part) in wrapped.enumerated().reversed() { rows.append((part, index == 0)) }
+            let isCommand = line.hasPrefix("> ")
+            for (index, part) in wrapped.enumerated().reversed() { rows.append((part, index == 0, isCommand)) }
             if rows.count >= rect.height { break }
         }
         let visible = rows.prefix(rect.height).reversed()
         var y = rect.y
         for row in visible {
-            drawLogLine(row.text, isFirst: row.isFirst, x: rect.x, y: y, width: rect.width)
+            drawLogLine(row.text, isFirst: row.isFirst, isCommand: row.isCommand, x: rect.x, y: y, width: rect.width)
             y += 1
         }
     }
 
     /// One log row: a leading `t=...` stamp is faint, an error or violation stands out.
-    mutating func drawLogLine(_ text: String, isFirst: Bool, x: Int, y: Int, width: Int) {
+    mutating func drawLogLine(_ text: String, isFirst: Bool, isCommand: Bool, x: Int, y: Int, width: Int) {
         var body = Substring(text)
         var column = x
         if isFirst, text.hasPrefix("t="), let space = text.firstIndex(of: " ") {
@@ -62,7 +63,9 @@ extension FramePainter {
             body = text[space...]
         }
         let isAlert = TextSearch.contains(body, "VIOLATION") || body.hasPrefix("error") || TextSearch.contains(body, " error:")
-        grid.put(text: body, x: column, y: y, style: style(isAlert ? .dropped : .text), maxWidth: width - (column - x))
+        // The commands typed (`> new gossip 7`) stand out from their output.
+        let role: Theme.Role = isAlert ? .dropped : (isCommand ? .prompt : .text)
+        grid.put(text: body, x: column, y: y, style: style(role), maxWidth: width - (column - x))
     }
 
     /// The lesson: title, paragraphs, and the goal pinned at the bottom.
