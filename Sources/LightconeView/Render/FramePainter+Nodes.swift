@@ -108,7 +108,13 @@ extension FramePainter {
         switch node.life {
         case .down: parts.append(String(glyphs.cross))
         case .paused: parts.append(glyphs.pausedMark)
-        case .up: parts.append(node.isLeader ? "L" : String(node.role.prefix(1)).uppercased())
+        case .up:
+            // Initials only for the roles that matter (L, F, C); `node` says nothing.
+            switch role(of: node) {
+            case .leader: parts.append("L")
+            case .follower, .candidate: parts.append(String(node.role.prefix(1)).uppercased())
+            default: break
+            }
         }
         if let epoch = node.epoch { parts.append("T\(epoch)") }
         var text = ""
