@@ -1,7 +1,9 @@
 /// A position on the canvas in (fractional) cells; the view's only use of floating point,
 /// which never reaches a transcript.
 public struct Point: Sendable, Hashable {
+    /// Column, from the left edge.
     public var x: Double
+    /// Row, from the top edge.
     public var y: Double
 
     /// The point (`x`, `y`).

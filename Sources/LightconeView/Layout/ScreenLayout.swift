@@ -14,13 +14,17 @@ public struct ScreenLayout: Sendable, Equatable {
     /// See `minimumWidth`.
     public static let minimumHeight = 24
 
+    /// The top row: protocol, time, play state, speed, leader, harvest and yield.
     public var statusBar: Rect
+    /// Where the cluster is drawn (its top row is kept for a violation banner).
     public var canvas: Rect
     /// The side panel; empty in presenter mode.
     public var sidePanel: Rect
     /// Presenter mode's narration band under the canvas; empty otherwise.
     public var narration: Rect
+    /// The row above the prompt: completion candidates or the last command's message.
     public var messageLine: Rect
+    /// The bottom row: prompt and command line.
     public var commandLine: Rect
 
     /// The areas for a `width` x `height` screen (at least the minimum); in presenter mode the
