@@ -8,14 +8,15 @@ import Testing
 /// the repo into a folder with `shared/` next to it).
 enum RecordedHistories {
     static let folder: String? = {
+        let candidate: String
         if let path = ProcessInfo.processInfo.environment["LIGHTCONE_HISTORIES"], !path.isEmpty {
-            return path
+            candidate = path
+        } else {
+            // #filePath = <repo>/Tests/CheckerTests/RecordedHistoryTests.swift
+            let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent()
+            candidate = repository.deletingLastPathComponent().appendingPathComponent("shared/testdata/histories").path
         }
-        // #filePath = <repo>/Tests/CheckerTests/RecordedHistoryTests.swift
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = repository.deletingLastPathComponent()
-            .appendingPathComponent("shared/testdata/histories").path
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
             return candidate
@@ -43,24 +44,53 @@ enum RecordedHistories {
     }
 }
 
+// When the folder is absent these tests are skipped (the trait's comment says so) and
+// `RecordedHistories.folder` prints a `SKIPPED` line naming the path it looked at.
 @Suite("Recorded histories (../shared/testdata/histories)", .enabled(if: RecordedHistories.isPresent,
        "skipped: ../shared/testdata/histories beside the repository (or $LIGHTCONE_HISTORIES) is absent"))
 struct RecordedHistoryTests {
-    @Test("every jepsen-etcd verdict matches")
-    func etcdVerdicts() throws {
-        let expected = RecordedHistories.verdicts("jepsen-etcd")
-        #expect(expected.count >= 100)
+    @Test("every VERDICTS line matches", arguments: ["jepsen-etcd", "kv"])
+    func verdicts(subfolder: String) throws {
+        let expected = RecordedHistories.verdicts(subfolder)
+        #expect(expected.count >= (subfolder == "kv" ? 6 : 100))
         for (file, linearizable) in expected {
-            let history = try RecordedHistories.history("jepsen-etcd", file)
-            let clock = ContinuousClock()
-            let start = clock.now
+            let history = try RecordedHistories.history(subfolder, file)
             let verdict = LinearizabilityChecker.check(history, times: .lineNumbers)
-            print(LinearizabilityChecker.verdictLine(file: file, operationCount: history.count, verdict: verdict), clock.now - start)
             if linearizable {
-                #expect(verdict == .linearizable, "\(file)")
+                #expect(verdict == .linearizable, "\(subfolder)/\(file): \(verdict)")
             } else {
-                #expect(verdict.isViolation, "\(file)")
+                #expect(verdict.isViolation, "\(subfolder)/\(file): \(verdict)")
             }
         }
+    }
+
+    @Test("every history file has a verdict, except etcd_095.log")
+    func everyFileHasAVerdict() throws {
+        for subfolder in ["jepsen-etcd", "kv"] {
+            let files = try FileManager.default.contentsOfDirectory(atPath: (RecordedHistories.folder ?? "") + "/" + subfolder)
+                .filter { $0 != "VERDICTS" && $0 != "etcd_095.log" }
+            let judged = Set(RecordedHistories.verdicts(subfolder).map(\.file))
+            #expect(Set(files) == judged, "\(subfolder)")
+        }
+    }
+
+    @Test("etcd_095.log (no recorded verdict) is checked and the check ends")
+    func unjudgedHistory() throws {
+        let history = try RecordedHistories.history("jepsen-etcd", "etcd_095.log")
+        let verdict = LinearizabilityChecker.check(history, times: .lineNumbers)
+        let line = LinearizabilityChecker.verdictLine(file: "etcd_095.log", operationCount: history.count, verdict: verdict)
+        #expect(line.hasPrefix("etcd_095.log: "))
+    }
+
+    @Test("a not-linearizable etcd history is explained by a handful of operations on key x")
+    func etcdExplanation() throws {
+        let history = try RecordedHistories.history("jepsen-etcd", "etcd_000.log")
+        guard case .notLinearizable(let key, let explanation) = LinearizabilityChecker.check(history, times: .lineNumbers) else {
+            Issue.record("etcd_000.log should not be linearizable")
+            return
+        }
+        #expect(key == "x")
+        #expect(explanation.count <= 6)
+        #expect(explanation.allSatisfy { $0.contains("  line ") })
     }
 }

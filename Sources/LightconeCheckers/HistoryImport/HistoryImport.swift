@@ -28,7 +28,9 @@ public enum HistoryImport {
     }
 
     /// Parses `text`, detecting its format; throws `LINE: reason` for bad input.
+    /// An empty (or blank) text is an empty history.
     public static func parse(_ text: String) throws(HistoryImportError) -> [HistoryEntry] {
+        if lines(of: text).allSatisfy({ $0.text.trimmingWhitespace().isEmpty }) { return [] }
         switch try format(of: text) {
         case .jepsenLog: return try JepsenLogParser.parse(text)
         case .edn: return try EDNHistoryParser.parse(text)

@@ -1,39 +1,59 @@
 /// Shrinks a non-linearizable sub-history to a small one that still shows the problem.
 ///
-/// Delta debugging by removal: try dropping chunks of operations (halves, quarters, ...,
-/// single ones) and keep each removal after which the rest is still not linearizable. A
-/// write is only dropped while no remaining read observes its value, so that the shrunk
-/// history shows the same anomaly (a stale read stays stale) rather than a read of a value
-/// that nobody wrote. Effort is bounded by a step budget; a trial that runs out of steps
+/// Two stages, each keeping only candidates that are still not linearizable:
+/// 1. the shortest prefix (operations in invoke order) that fails, found by bisection —
+///    what happens after the anomaly rarely matters;
+/// 2. delta debugging by removal: drop chunks (halves, quarters, ..., single operations).
+///
+/// A write is only dropped while a remaining read that observes its value keeps another
+/// possible writer, and an append while no remaining read contains its text, so that the
+/// shrunk history shows the same anomaly (a stale read stays stale) rather than a read of
+/// a value nobody wrote. Effort is bounded by a step budget; a trial that runs out of steps
 /// counts as "does not show it".
 enum HistoryShrinker {
     /// The indices of `operations` (a non-linearizable sub-history) that are kept, ascending.
+    /// Spends at most `budget` steps in all, `trialBudget` on each candidate.
     static func shrink(_ operations: [RegisterOperation], values: inout RegisterValues,
-                       budget: Int) -> [Int] {
-        var kept = Array(operations.indices)
+                       budget: Int, trialBudget: Int) -> [Int] {
         let sources = Sources(operations, values: values)
         var remainingSteps = budget
-        let trialBudget = max(1_000, budget / 50)
 
-        func stillFails(without removed: [Int]) -> Bool {
+        func fails(_ candidate: [Int], removing removed: [Int], from kept: [Int]) -> Bool {
             guard remainingSteps > 0, sources.allowsRemoving(removed, keeping: kept) else { return false }
-            let removedSet = Set(removed)
-            let trial = kept.filter { !removedSet.contains($0) }.map { operations[$0] }
-            let (result, steps) = LinearizabilitySearch.run(trial, values: &values,
+            let (result, steps) = LinearizabilitySearch.run(candidate.map { operations[$0] }, values: &values,
                                                             budget: min(trialBudget, remainingSteps))
             remainingSteps -= steps + 1
             return result == .notLinearizable
         }
 
+        // 1. The shortest failing prefix in invoke order.
+        let byInvoke = operations.indices.sorted {
+            (operations[$0].invokeTime, $0) < (operations[$1].invokeTime, $1)
+        }
+        var low = 1
+        var high = byInvoke.count
+        while low < high {
+            let middle = (low + high) / 2
+            let prefix = Array(byInvoke[..<middle]).sorted()
+            if fails(prefix, removing: Array(byInvoke[middle...]), from: byInvoke.sorted()) {
+                high = middle
+            } else {
+                low = middle + 1
+            }
+        }
+        var kept = Array(byInvoke[..<high]).sorted()
+
+        // 2. Removal of chunks, from the back (removing one leaves earlier positions alone).
         var chunk = max(1, kept.count / 2)
         while remainingSteps > 0 && kept.count > 1 {
             var changed = false
-            // Chunks from the back: removing one leaves the positions of earlier ones alone.
             for start in stride(from: 0, to: kept.count, by: chunk).reversed() where kept.count > 1 {
                 let end = min(start + chunk, kept.count)
-                let removed = Array(kept[start..<end])
-                if removed.count < kept.count && stillFails(without: removed) {
-                    kept.removeSubrange(start..<end)
+                guard end - start < kept.count else { continue }
+                var candidate = kept
+                candidate.removeSubrange(start..<end)
+                if fails(candidate, removing: Array(kept[start..<end]), from: kept) {
+                    kept = candidate
                     changed = true
                 }
             }
@@ -46,11 +66,13 @@ enum HistoryShrinker {
         return kept
     }
 
-    /// Which writes produce the values that reads (and the expected values of cas) observe.
+    /// Which writes can have produced the values that reads (and the expected values of
+    /// cas) observe: only writes invoked before the observer returned.
     struct Sources {
-        /// For each operation that observes a non-empty value, the operations able to have
-        /// written it; empty when none could (then nothing constrains its removal).
-        private var writers: [Int: [Int]] = [:]
+        /// Observers whose value a put or cas wrote: at least one of these writers must stay.
+        private var anyOf: [Int: [Int]] = [:]
+        /// Observers whose value contains appended text: all of these appends must stay.
+        private var allOf: [Int: [Int]] = [:]
 
         init(_ operations: [RegisterOperation], values: RegisterValues) {
             for (reader, operation) in operations.enumerated() {
@@ -62,31 +84,31 @@ enum HistoryShrinker {
                 }
                 guard observed != 0 else { continue }
                 let text = values.strings[observed]
-                var found: [Int] = []
-                for (writer, candidate) in operations.enumerated() where writer != reader {
-                    if Self.canProduce(candidate.action, text, values) { found.append(writer) }
+                var writers: [Int] = []
+                var appends: [Int] = []
+                for (writer, candidate) in operations.enumerated()
+                where writer != reader && candidate.invokeTime < operation.returnTime {
+                    switch candidate.action {
+                    case .read:
+                        break
+                    case .write(let value), .compareAndSet(_, let value):
+                        if value != 0 && text.hasPrefix(values.strings[value]) { writers.append(writer) }
+                    case .append(let value):
+                        if value != 0 && text.contains(values.strings[value]) { appends.append(writer) }
+                    }
                 }
-                if !found.isEmpty { writers[reader] = found }
+                if !writers.isEmpty { anyOf[reader] = writers }
+                if !appends.isEmpty { allOf[reader] = appends }
             }
         }
 
-        /// Whether `action` can have written (part of) `text`.
-        private static func canProduce(_ action: RegisterAction, _ text: String, _ values: RegisterValues) -> Bool {
-            switch action {
-            case .read: return false
-            case .write(let value), .compareAndSet(_, let value):
-                return value != 0 && text.hasPrefix(values.strings[value])
-            case .append(let value):
-                return value != 0 && text.contains(values.strings[value])
-            }
-        }
-
-        /// Whether every remaining observer of a value keeps a possible writer of it.
+        /// Whether every remaining observer keeps the writers of what it observed.
         func allowsRemoving(_ removed: [Int], keeping kept: [Int]) -> Bool {
             let removedSet = Set(removed)
-            for reader in kept where !removedSet.contains(reader) {
-                guard let candidates = writers[reader] else { continue }
-                if !candidates.contains(where: { !removedSet.contains($0) && kept.contains($0) }) { return false }
+            let remaining = Set(kept).subtracting(removedSet)
+            for reader in remaining {
+                if let writers = anyOf[reader], !writers.contains(where: remaining.contains) { return false }
+                if let appends = allOf[reader], !appends.allSatisfy(remaining.contains) { return false }
             }
             return true
         }
