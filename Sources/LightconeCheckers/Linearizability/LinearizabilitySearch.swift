@@ -29,7 +29,7 @@ struct LinearizabilitySearch {
         if count == 0 { return (.linearizable, 0) }
         var list = EntryList(operations)
         var linearized = OperationSet(capacity: count)
-        var seen = Set<MemoKey>()
+        var seen = MemoTable(bitsetWords: linearized.words.count)
         // The choices made so far: (call entry, state before it).
         var choices: [(entry: Int, state: Int)] = []
         choices.reserveCapacity(count)
@@ -43,16 +43,15 @@ struct LinearizabilitySearch {
             if list.isCall[entry] {
                 let action = operations[operation].action
                 if let newState = values.step(state, action, isUnknown: operations[operation].isUnknown) {
-                    var candidate = linearized
-                    candidate.insert(operation)
-                    if seen.insert(MemoKey(linearized: candidate, state: newState)).inserted {
+                    linearized.insert(operation)
+                    if seen.insert(linearized, state: newState) {
                         choices.append((entry, state))
                         state = newState
-                        linearized = candidate
                         list.lift(entry)
                         entry = list.next[EntryList.head]
                         continue
                     }
+                    linearized.remove(operation)
                 }
                 entry = list.next[entry]
             } else {
