@@ -227,4 +227,24 @@ struct LinearizabilityCheckerTests {
                 == "f: unknown (why)")
         #expect(LinearizabilityChecker.report(.linearizable, operationCount: 4) == ["check: ok (linearizable, 4 ops)"])
     }
+
+    @Test("a key with more operations than the exact memo holds (4,096) is checked with hashed sets")
+    func longHistory() {
+        var history: [HistoryEntry] = []
+        var time: SimTime = 0
+        for round in 0..<2_600 {
+            // Each write overlaps the read before it, so the search has choices to remember.
+            history.append(entry(1, "put x \(round)", time, time + 15))
+            history.append(entry(2, "get x", time + 10, time + 20, output: round == 0 ? nil : "\(round - 1)"))
+            time += 20
+        }
+        #expect(LinearizabilityChecker.check(history) == .linearizable)
+        history.append(entry(3, "get x", time + 100, time + 110, output: "7"))
+        guard case .notLinearizable(_, let explanation) = LinearizabilityChecker.check(history) else {
+            Issue.record("expected a violation")
+            return
+        }
+        #expect(explanation.last?.hasSuffix("get x -> 7") == true)
+        #expect(explanation.count < 10)
+    }
 }

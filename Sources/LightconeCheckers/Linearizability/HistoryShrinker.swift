@@ -19,7 +19,9 @@ enum HistoryShrinker {
         var remainingSteps = budget
 
         func fails(_ candidate: [Int], removing removed: [Int], from kept: [Int]) -> Bool {
-            guard remainingSteps > 0, sources.allowsRemoving(removed, keeping: kept) else { return false }
+            guard remainingSteps > 0 else { return false }
+            remainingSteps -= kept.count  // the witness check's work counts too
+            guard sources.allowsRemoving(removed, keeping: kept) else { return false }
             let (result, steps) = LinearizabilitySearch.run(candidate.map { operations[$0] }, values: &values,
                                                             budget: min(trialBudget, remainingSteps))
             remainingSteps -= steps + 1
@@ -75,6 +77,17 @@ enum HistoryShrinker {
         private var allOf: [Int: [Int]] = [:]
 
         init(_ operations: [RegisterOperation], values: RegisterValues) {
+            let hasAppends = operations.contains { if case .append = $0.action { return true } else { return false } }
+            // Without appends a value comes whole from one put or cas: index writers by value.
+            var writersOfValue: [Int: [Int]] = [:]
+            if !hasAppends {
+                for (writer, operation) in operations.enumerated() {
+                    switch operation.action {
+                    case .write(let value), .compareAndSet(_, let value): writersOfValue[value, default: []].append(writer)
+                    case .read, .append: break
+                    }
+                }
+            }
             for (reader, operation) in operations.enumerated() {
                 let observed: Int
                 switch operation.action {
@@ -83,6 +96,14 @@ enum HistoryShrinker {
                 case .write, .append: continue
                 }
                 guard observed != 0 else { continue }
+                if !hasAppends {
+                    let writers = (writersOfValue[observed] ?? []).filter {
+                        $0 != reader && operations[$0].invokeTime < operation.returnTime
+                    }
+                    if !writers.isEmpty { anyOf[reader] = writers }
+                    continue
+                }
+                // With appends a value is a put's text followed by appended texts.
                 let text = values.strings[observed]
                 var writers: [Int] = []
                 var appends: [Int] = []

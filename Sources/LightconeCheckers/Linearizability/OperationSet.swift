@@ -9,6 +9,8 @@ struct OperationSet: Hashable, Sendable {
     private(set) var words: [UInt64]
     /// The XOR of `OperationSet.zobrist(i)` over the members `i`.
     private(set) var zobristHash: UInt64 = 0
+    /// A second, independent Zobrist hash (for the compact memo of very long histories).
+    private(set) var secondZobristHash: UInt64 = 0
 
     /// An empty set able to hold indices `0..<capacity`.
     init(capacity: Int) {
@@ -19,12 +21,14 @@ struct OperationSet: Hashable, Sendable {
     mutating func insert(_ index: Int) {
         words[index >> 6] |= (1 as UInt64) << UInt64(index & 63)
         zobristHash ^= Self.zobrist(index)
+        secondZobristHash ^= Self.zobrist(~index)
     }
 
     /// Removes `index` (which must be a member).
     mutating func remove(_ index: Int) {
         words[index >> 6] &= ~((1 as UInt64) << UInt64(index & 63))
         zobristHash ^= Self.zobrist(index)
+        secondZobristHash ^= Self.zobrist(~index)
     }
 
     /// Whether `index` is in the set.
@@ -43,8 +47,17 @@ struct OperationSet: Hashable, Sendable {
 
 /// Lowe's cache: the (linearized set, model state) pairs the search has reached, in an
 /// open-addressing hash table over flat word storage, so that a lookup allocates nothing.
+///
+/// Up to 4,096 operations per key the whole bitset is stored and compared (exact). Beyond
+/// that an entry would cost over 512 bytes, so the table keeps two independent 64-bit
+/// Zobrist hashes of the set instead: two different sets are then confused with
+/// probability about 2^-128 per pair, which is far below any hardware error rate.
 struct MemoTable {
-    /// Words per entry: the bitset's words, then the state.
+    /// The most bitset words stored exactly.
+    static let exactWordLimit = 64
+    /// Whether keys are the whole bitset (true) or its two Zobrist hashes.
+    private let isExact: Bool
+    /// Words per entry: the bitset's words (or two hashes), then the state.
     private let width: Int
     /// Per slot: the entry's fingerprint, never 0; 0 marks an empty slot.
     private var fingerprints: [UInt64]
@@ -54,7 +67,8 @@ struct MemoTable {
 
     /// An empty table for sets of `bitsetWords` words.
     init(bitsetWords: Int) {
-        width = bitsetWords + 1
+        isExact = bitsetWords <= Self.exactWordLimit
+        width = (isExact ? bitsetWords : 2) + 1
         fingerprints = [UInt64](repeating: 0, count: 1_024)
         keys = [UInt64](repeating: 0, count: 1_024 * width)
     }
@@ -72,7 +86,12 @@ struct MemoTable {
             if existing == 0 {
                 fingerprints[slot] = fingerprint
                 let base = slot * width
-                for (offset, word) in set.words.enumerated() { keys[base + offset] = word }
+                if isExact {
+                    for (offset, word) in set.words.enumerated() { keys[base + offset] = word }
+                } else {
+                    keys[base] = set.zobristHash
+                    keys[base + 1] = set.secondZobristHash
+                }
                 keys[base + width - 1] = state
                 count += 1
                 return true
@@ -85,6 +104,7 @@ struct MemoTable {
     private func matches(_ slot: Int, _ set: OperationSet, _ state: UInt64) -> Bool {
         let base = slot * width
         if keys[base + width - 1] != state { return false }
+        if !isExact { return keys[base] == set.zobristHash && keys[base + 1] == set.secondZobristHash }
         for (offset, word) in set.words.enumerated() where keys[base + offset] != word { return false }
         return true
     }
