@@ -23,12 +23,13 @@ public enum LinearizabilityChecker {
     /// a few seconds of search at most.
     public static let defaultBudget = 5_000_000
 
-    /// Checks `history`, spending at most `budget` search steps on each key (deterministic:
-    /// the same history always gets the same verdict, whatever the machine).
+    /// Checks `history`; a key whose search needs more than `budget` steps makes the verdict
+    /// `unknown` (deterministic: the same history always gets the same verdict, whatever the
+    /// machine, since the budget counts steps and never time).
     ///
     /// Keys are searched by iterative deepening: every undecided key gets 10,000 steps, then
-    /// ten times more, up to `budget`, so that a violation on an easy key is found before a
-    /// hard key eats the budget. The first key found not linearizable (in that order, then
+    /// ten times more, up to `budget` (so a key costs at most about 1.1 × `budget` steps), so
+    /// that a violation on an easy key is found before a hard key eats the budget. The first key found not linearizable (in that order, then
     /// sorted by key) is reported with its sub-history shrunk.
     public static func check(_ history: [HistoryEntry], budget: Int = defaultBudget,
                              times: HistoryTimeNotation = .simulated) -> LinearizabilityVerdict {
