@@ -130,6 +130,14 @@ struct HistoryImportTests {
         }
     }
 
+    @Test("Windows line endings are accepted")
+    func crlf() throws {
+        let text = Self.jepsenSample.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        #expect(try HistoryImport.parse(text) == HistoryImport.parse(Self.jepsenSample))
+        let edn = Self.ednSample.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
+        #expect(try HistoryImport.parse(edn) == HistoryImport.parse(Self.ednSample))
+    }
+
     @Test("no input crashes the importers: every truncation and every one-character deletion of the samples")
     func noCrash() {
         for sample in [Self.jepsenSample, Self.ednSample] {

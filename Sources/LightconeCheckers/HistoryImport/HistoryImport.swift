@@ -49,11 +49,11 @@ public enum HistoryImport {
         throw HistoryImportError(line: 1, "empty history")
     }
 
-    /// The lines of `text` with their 1-based numbers (`\r\n` endings accepted).
+    /// The lines of `text` with their 1-based numbers. `\r\n` is one `Character` in Swift,
+    /// so it is a separator of its own.
     static func lines(of text: String) -> [(number: Int, text: Substring)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
-            (index + 1, line.hasSuffix("\r") ? line.dropLast() : line)
-        }
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .enumerated().map { index, line in (index + 1, line) }
     }
 }
 
