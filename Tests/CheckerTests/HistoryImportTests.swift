@@ -130,6 +130,21 @@ struct HistoryImportTests {
         }
     }
 
+    @Test("check-history lines: a verdict per file, FILE:LINE: reason for a bad file")
+    func checkHistoryFile() {
+        let good = LinearizabilityChecker.checkHistoryFile(named: "a.log", contents: Self.jepsenSample)
+        #expect(good.line == "a.log: linearizable (6 ops)")
+        #expect(good.verdict == .linearizable)
+        let stale = "INFO  jepsen.util - 0\t:invoke\t:write\t1\nINFO  jepsen.util - 0\t:ok\t:write\t1\n"
+            + "INFO  jepsen.util - 1\t:invoke\t:read\tnil\nINFO  jepsen.util - 1\t:ok\t:read\tnil\n"
+        let bad = LinearizabilityChecker.checkHistoryFile(named: "b.log", contents: stale)
+        #expect(bad.line == "b.log: not linearizable (key x, 2 ops shown)")
+        #expect(bad.verdict?.isViolation == true)
+        let broken = LinearizabilityChecker.checkHistoryFile(named: "c.log", contents: "INFO  jepsen.util - 0\t:ok\t:read\t1")
+        #expect(broken.line == "c.log:1: process 0 completes :read but has no operation in flight")
+        #expect(broken.verdict == nil)
+    }
+
     @Test("Windows line endings are accepted")
     func crlf() throws {
         let text = Self.jepsenSample.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
