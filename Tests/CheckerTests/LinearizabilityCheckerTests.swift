@@ -170,6 +170,14 @@ struct LinearizabilityCheckerTests {
         #expect(LinearizabilityChecker.check(concurrent + [entry(3, "get k", 110, 120, output: "ba")]) == .linearizable)
         #expect(LinearizabilityChecker.check([entry(1, "put k a", 0, 10), entry(1, "append k b", 20, 30),
                                               entry(2, "get k", 40, 50, output: "ab")]) == .linearizable)
+        // Appended values compared with reads and with the expected value of a cas.
+        let three = [entry(1, "append k a", 0, 10), entry(1, "append k bc", 20, 30)]
+        #expect(LinearizabilityChecker.check(three + [entry(2, "get k", 40, 50, output: "bc")]).isViolation)
+        #expect(LinearizabilityChecker.check(three + [entry(2, "get k", 40, 50, output: "abc")]) == .linearizable)
+        #expect(LinearizabilityChecker.check(three + [entry(2, "get k", 40, 50, output: "abcd")]).isViolation)
+        #expect(LinearizabilityChecker.check(three + [entry(2, "cas k abc z", 40, 50),
+                                                      entry(2, "get k", 60, 70, output: "z")]) == .linearizable)
+        #expect(LinearizabilityChecker.check(three + [entry(2, "cas k ab z", 40, 50)]).isViolation)
     }
 
     @Test("operations of other protocols are ignored")

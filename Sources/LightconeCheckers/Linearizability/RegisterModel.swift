@@ -31,11 +31,20 @@ struct RegisterOperation: Sendable {
 /// The values of one key's register, interned as small integers so that model states are
 /// cheap to compare and hash. Id 0 is the empty value: a key never written reads as nil,
 /// which Jepsen's kv histories print as `""`, so nil and `""` are the same value here.
+///
+/// A model state is either a value id (>= 0) or, after an `append`, a node of a trie of
+/// appends (< 0): node `-k-1` is (earlier state, appended value). Appending never builds
+/// or hashes a string; a read compares the observed text with a node's pieces once and
+/// remembers the answer. Two nodes may spell the same text; the memo then merely keeps
+/// both, which costs search time but never changes a verdict.
 struct RegisterValues: Sendable {
     private(set) var strings: [String] = [""]
     private var ids: [String: Int] = ["": 0]
-    /// Memoised `append` steps: (state, appended value) -> new state.
-    private var appended: [AppendStep: Int] = [:]
+    /// Trie nodes: node `-k-1` is `appends[k]`.
+    private var appends: [AppendStep] = []
+    private var appendNodes: [AppendStep: Int] = [:]
+    /// Memoised comparisons of a trie node's text with a value.
+    private var spells: [AppendStep: Bool] = [:]
 
     private struct AppendStep: Hashable, Sendable {
         let state: Int
@@ -58,20 +67,46 @@ struct RegisterValues: Sendable {
     mutating func step(_ state: Int, _ action: RegisterAction, isUnknown: Bool) -> Int? {
         switch action {
         case .read(let observed):
-            return observed == state ? state : nil
+            return holds(state, observed) ? state : nil
         case .write(let value):
             return value
         case .compareAndSet(let expected, let new):
-            if expected == state { return new }
+            if holds(state, expected) { return new }
             return isUnknown ? state : nil
         case .append(let suffix):
             if suffix == 0 { return state }
+            if state == 0 { return suffix }
             let key = AppendStep(state: state, suffix: suffix)
-            if let next = appended[key] { return next }
-            let next = id(of: strings[state] + strings[suffix])
-            appended[key] = next
-            return next
+            if let node = appendNodes[key] { return node }
+            appends.append(key)
+            let node = -appends.count
+            appendNodes[key] = node
+            return node
         }
+    }
+
+    /// Whether the register in `state` holds the value with id `value`.
+    private mutating func holds(_ state: Int, _ value: Int) -> Bool {
+        if state >= 0 { return state == value }
+        let key = AppendStep(state: state, suffix: value)
+        if let known = spells[key] { return known }
+        let answer = spell(state, value)
+        spells[key] = answer
+        return answer
+    }
+
+    /// Whether the pieces of trie node `state` spell the value `value`, compared from the end.
+    private func spell(_ state: Int, _ value: Int) -> Bool {
+        var remaining = strings[value].utf8[...]
+        var current = state
+        while current < 0 {
+            let step = appends[-current - 1]
+            let piece = strings[step.suffix].utf8
+            guard remaining.count >= piece.count, remaining.suffix(piece.count).elementsEqual(piece) else { return false }
+            remaining = remaining.dropLast(piece.count)
+            current = step.state
+        }
+        return remaining.elementsEqual(strings[current].utf8)
     }
 }
 
