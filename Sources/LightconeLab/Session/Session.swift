@@ -25,6 +25,8 @@ public struct Session: Sendable {
     var narrationCursor = 0
     /// How deep `source` is nested.
     var sourceDepth = 0
+    /// Asked during long runs; true interrupts them (the view's Ctrl-C).
+    public var interruptCheck: (@Sendable () -> Bool)?
     /// The lesson being followed, if any.
     public internal(set) var lesson: LessonProgress?
 
@@ -56,13 +58,20 @@ public struct Session: Sendable {
         }
         if case .source = command {} else { typed.append(text) }
         var output: CommandOutput
+        cluster.interruptCheck = interruptCheck
         do {
             output = try perform(command)
         } catch {
             output = .error(error.message)
             return output
         }
-        if !command.isReadOnly && !command.isSessionLevel { journal.append(.command(command)) }
+        if cluster.wasInterrupted {
+            // It stopped short: what rewind must replay is the clock as it is now.
+            journal.append(.advance(to: cluster.now))
+            output.lines.append("interrupted at t=\(DurationText.instant(cluster.now))")
+        } else if !command.isReadOnly && !command.isSessionLevel {
+            journal.append(.command(command))
+        }
         let narration = narrate()
         output.lines = narration + output.lines
         if narration.contains(where: { $0.contains(" VIOLATION ") }) { output.isFailure = true }
