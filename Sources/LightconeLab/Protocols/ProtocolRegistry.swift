@@ -72,7 +72,7 @@ public enum ProtocolRegistry {
         .filter { name in !entries.contains { $0.name == name } }
 
     /// Commands of protocols that later issues bring.
-    static let plannedCommands = ["propose", "order", "transfer", "query", "edit", "trials", "byzantine", "resolve", "event", "send", "hb", "cone"]
+    static let plannedCommands = ["put", "get", "cas", "propose", "order", "transfer", "query", "edit", "trials", "byzantine", "resolve", "event", "send", "hb", "cone"]
         .filter { name in !operationNames.contains(name) }
 
     /// The names typed after `new`.

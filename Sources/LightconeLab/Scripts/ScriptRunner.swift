@@ -19,8 +19,11 @@ public struct ScriptRunner {
         public var didQuit: Bool
     }
 
-    /// Runs `scripts` in order in one session; `emit` receives every transcript line.
-    public static func run(_ scripts: [Script], session: inout Session, emit: (String) -> Void) -> Result {
+    /// Runs `scripts` in order in one session; `emit` receives every transcript line. With
+    /// `stopsOnFailure` false (scenario goldens) it carries on and reports the first failure.
+    public static func run(_ scripts: [Script], session: inout Session, stopsOnFailure: Bool = true,
+                           emit: (String) -> Void) -> Result {
+        var firstFailure: String?
         for script in scripts {
             let lines = script.text.split(separator: "\n", omittingEmptySubsequences: false)
             for (number, rawLine) in lines.enumerated() {
@@ -36,12 +39,14 @@ public struct ScriptRunner {
                 if output.isError || output.isFailure {
                     let reason = output.isError ? String(output.lines.last?.dropFirst("error: ".count) ?? "error")
                         : failureReason(output.lines)
-                    return Result(failure: "\(script.name):\(number + 1): \(reason)", didQuit: false)
+                    let failure = "\(script.name):\(number + 1): \(reason)"
+                    if stopsOnFailure { return Result(failure: failure, didQuit: false) }
+                    if firstFailure == nil { firstFailure = failure }
                 }
-                if output.requests.contains(.quit) { return Result(failure: nil, didQuit: true) }
+                if output.requests.contains(.quit) { return Result(failure: firstFailure, didQuit: true) }
             }
         }
-        return Result(failure: nil, didQuit: false)
+        return Result(failure: firstFailure, didQuit: false)
     }
 
     static func failureReason(_ lines: [String]) -> String {
