@@ -48,7 +48,6 @@ enum Headless {
             return Front.interactive(session: session, plain: plain, viewOptions: viewOptions, initialLines: output.lines)
         case "check-lessons":
             let report = LessonChecker.check(paths: arguments, directory: session.options.lessonsDirectory)
-            report.problems.forEach { printError($0) }
             report.lines.forEach { print($0) }
             return report.isOK ? 0 : 1
         default:

@@ -8,7 +8,8 @@ import LightconeSimulation
 public enum LessonChecker {
     /// What a check found.
     public struct Report: Sendable, Equatable {
-        /// One line per lesson checked, and a summary line.
+        /// What to print, in order: a line per lesson checked (`ok FILE: ...` or
+        /// `FAILED FILE: ...` followed by its problems), then a summary line.
         public var lines: [String]
         /// Every problem, as `FILE:LINE: reason`.
         public var problems: [String]
@@ -40,6 +41,7 @@ public enum LessonChecker {
         }
         var report = check(sources)
         report.problems = problems + report.problems
+        report.lines = problems + report.lines
         return report
     }
 
@@ -51,6 +53,7 @@ public enum LessonChecker {
             let found = check(source)
             problems += found.problems
             lines.append(found.problems.isEmpty ? "ok \(source.file): \(found.summary)" : "FAILED \(source.file): \(found.problems.count) problem\(found.problems.count == 1 ? "" : "s")")
+            lines += found.problems
         }
         let failed = lines.filter { $0.hasPrefix("FAILED") }.count
         if sources.isEmpty {
