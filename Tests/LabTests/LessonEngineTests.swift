@@ -197,6 +197,16 @@ struct LessonEngineTests {
         #expect(status?.text.last == "It is down.")
     }
 
+    @Test("history --script holds what was typed, not the commands the lesson ran")
+    func historyScript() {
+        var session = crashCourse()
+        _ = session.execute("lesson crash")
+        _ = session.execute("next")
+        _ = session.execute("next")
+        _ = session.execute("broadcast hi via n1")
+        #expect(session.execute("history --script").lines == ["lesson crash", "next", "next", "broadcast hi via n1"])
+    }
+
     @Test("lesson text is wrapped to the width")
     func wrapped() {
         var options = SessionOptions()

@@ -194,7 +194,7 @@ extension Session {
             if !evaluate(goal).holds {
                 let command = "run until \(goal.condition) within \(DurationText.format(goal.within))"
                 lines.append("> " + command)
-                lines += execute(command).lines
+                lines += executeForLesson(command).lines
             }
             lesson?.isBusy = false
             let outcome = evaluate(goal)
@@ -269,7 +269,7 @@ extension Session {
             if let goal = step.goal {
                 _ = runCommands(step.solution, echo: false)
                 if !evaluate(goal).holds {
-                    _ = execute("run until \(goal.condition) within \(DurationText.format(goal.within))")
+                    _ = executeForLesson("run until \(goal.condition) within \(DurationText.format(goal.within))")
                 }
             }
             _ = render(step.reveal)
@@ -333,10 +333,11 @@ extension Session {
     }
 
     /// Runs a block's commands; with `echo`, returns each as `> COMMAND` with its output.
+    /// They stay out of `history --script`, where the `lesson` and `next` that ran them replay them.
     mutating func runCommands(_ commands: [LessonCommandLine], echo: Bool) -> [String] {
         var lines: [String] = []
         for command in commands {
-            let output = execute(command.text)
+            let output = executeForLesson(command.text)
             if echo {
                 lines.append("> " + command.text)
                 lines += output.lines
@@ -347,6 +348,15 @@ extension Session {
             }
         }
         return lines
+    }
+
+    /// Runs a command on the lesson's behalf: like `execute`, but kept out of `history --script`
+    /// (the `lesson` and `next` typed there replay it).
+    mutating func executeForLesson(_ text: String) -> CommandOutput {
+        let typedBefore = typed.count
+        let output = execute(text)
+        if typed.count > typedBefore { typed.removeSubrange(typedBefore...) }
+        return output
     }
 
     /// Lesson items as plain-mode lines, wrapped to `options.width`; setup blocks run.
