@@ -53,6 +53,16 @@ struct LessonEngineTests {
         #expect(lines.contains("✓ goal met: delivered hi everywhere"))
     }
 
+    @Test("past the goal's within, the learner is pointed to hint and next once")
+    func nudge() {
+        var session = crashCourse()
+        _ = session.execute("lesson crash 2")
+        #expect(session.execute("run 1s").lines == [])
+        #expect(session.execute("run 1s").lines == ["(Goal: delivered hi everywhere — not met after 2s; `hint` helps, `next` shows a",
+                                                    "solution.)"])
+        #expect(session.execute("run 1s").lines == [])
+    }
+
     @Test("hint gives the hints in order, then the solution")
     func hints() {
         var session = crashCourse()

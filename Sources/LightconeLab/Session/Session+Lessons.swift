@@ -18,6 +18,9 @@ public struct LessonProgress: Sendable, Equatable {
     var isBusy = false
     /// Commands of the lesson's blocks that failed, for `check-lessons`.
     var problems: [LessonIssue] = []
+    /// The simulated instant the step opened, and whether the learner was nudged since.
+    var stepOpenedAt: SimTime = 0
+    var wasNudged = false
 
     /// The current step.
     public var currentStep: LessonStep { lesson.steps[step] }
@@ -95,7 +98,12 @@ extension Session {
             return ["replayed the lesson to step \(progress.step + 1) on seed \(seed)"] + presentStep()
         }
         guard !progress.goalMet, let goal = progress.currentStep.goal else { return [] }
-        guard evaluate(goal).holds else { return [] }
+        guard evaluate(goal).holds else {
+            // Past the goal's `within` without getting there: say once where help is.
+            guard !progress.wasNudged, cluster.now >= progress.stepOpenedAt + goal.within else { return [] }
+            lesson?.wasNudged = true
+            return TextWrap.wrap("(Goal: \(goal.condition) — not met after \(DurationText.format(goal.within)); `hint` helps, `next` shows a solution.)", width: options.width)
+        }
         return goalMetLines()
     }
 
@@ -287,6 +295,8 @@ extension Session {
         lesson?.isBusy = true
         lines += render(step.intro)
         lesson?.isBusy = false
+        lesson?.stepOpenedAt = cluster.now
+        lesson?.wasNudged = false
         lines.append("")
         if let goal = step.goal {
             lines += TextWrap.wrap("Goal: \(goal.condition)", width: options.width, rest: "  ")
