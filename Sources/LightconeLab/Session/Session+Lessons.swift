@@ -1,53 +1,5 @@
 import LightconeSimulation
 
-/// Where a learner is in a lesson.
-public struct LessonProgress: Sendable, Equatable {
-    /// The lesson's file name without extension.
-    public var name: String
-    /// The current step, from 0.
-    public var step: Int
-    /// The lesson being followed.
-    public internal(set) var lesson: Lesson
-    /// True once the current step's goal has been met (it stays met).
-    public internal(set) var goalMet = false
-    /// Hints of this step already given.
-    var hintsShown = 0
-    /// The seed the lesson was (re)played on; `seed N` changes the session's and replays.
-    var seed: UInt64
-    /// True while the engine runs the lesson's own blocks (the goal check waits).
-    var isBusy = false
-    /// Commands of the lesson's blocks that failed, for `check-lessons`.
-    var problems: [LessonIssue] = []
-    /// The simulated instant the step opened, and whether the learner was nudged since.
-    var stepOpenedAt: SimTime = 0
-    var wasNudged = false
-
-    /// The current step.
-    public var currentStep: LessonStep { lesson.steps[step] }
-    /// True on the last step (`## Exercises`).
-    public var isLastStep: Bool { step == lesson.steps.count - 1 }
-}
-
-/// What the view's side panel shows of the lesson being followed (plain values; the view
-/// wraps and styles them).
-public struct LessonStatus: Sendable, Equatable {
-    /// The lesson's title.
-    public var title: String
-    /// The current step, from 1.
-    public var stepNumber: Int
-    /// How many steps the lesson has.
-    public var stepCount: Int
-    /// The current step's heading.
-    public var stepTitle: String
-    /// The step's text so far, one paragraph a string: the intro, and the reveal once the
-    /// goal is met. Setup commands read `> COMMAND`, predictions `Predict: ...`.
-    public var text: [String]
-    /// The goal's condition, if the step has one.
-    public var goal: String?
-    /// True once the goal is met.
-    public var goalMet: Bool
-}
-
 /// Fixed settings of the lesson engine.
 enum LessonEngine {
     /// Lessons run on this seed, so that a class or a talk sees the same run every time.
