@@ -279,7 +279,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         if case .response(let request, let reply) = envelope.payload {
             // The client lives beside its node but is not the node: it hears replies even
             // when that node is down or paused.
-            trace.append(now, .deliver(envelope))
+            trace.append(now, .deliver(envelope.ref))
             clientHears(reply, for: request, from: envelope.from)
             return true
         }
@@ -294,7 +294,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         case .up:
             break
         }
-        trace.append(now, .deliver(envelope))
+        trace.append(now, .deliver(envelope.ref))
         switch envelope.payload {
         case .message(let message):
             handle(to) { node, ctx in node.receive(message, from: envelope.from, &ctx) }
