@@ -46,6 +46,10 @@ enum Headless {
                 return 1
             }
             return Front.interactive(session: session, plain: plain, viewOptions: viewOptions, initialLines: output.lines)
+        case "check-lessons":
+            let report = LessonChecker.check(paths: arguments, directory: session.options.lessonsDirectory)
+            report.lines.forEach { print($0) }
+            return report.isOK ? 0 : 1
         default:
             printError("lightcone: \(name) is not in this build yet")
             return 1

@@ -29,6 +29,8 @@ public struct Session: Sendable {
     public var interruptCheck: (@Sendable () -> Bool)?
     /// The lesson being followed, if any.
     public internal(set) var lesson: LessonProgress?
+    /// Completed lesson steps when there is no state directory to save them in.
+    var lessonRecord = LessonProgressStore()
 
     /// A session with a fresh cluster from `options.startCommand` (`new gossip 5`).
     public init(options: SessionOptions) {
