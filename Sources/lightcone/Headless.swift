@@ -13,7 +13,8 @@ enum Headless {
             }
             scripts.append(.init(name: path, text: text))
         }
-        var session = session
+        // Scripts must not depend on (or change) the user's saved lesson progress.
+        var session = session.withoutSavedState()
         let result = ScriptRunner.run(scripts, session: &session) { print($0) }
         if let failure = result.failure {
             printError(failure)

@@ -45,6 +45,13 @@ public struct Session: Sendable {
         self.narrationCursor = cluster.traceCount
     }
 
+    /// A fresh session like this one that keeps lesson progress in memory only (scripts).
+    public func withoutSavedState() -> Session {
+        var options = self.options
+        options.stateDirectory = nil
+        return Session(options: options)
+    }
+
     /// The parse context for the current cluster.
     public var parseContext: ParseContext { ParseContext(nodeCount: cluster.nodeCount, protocolName: cluster.protocolName) }
 
