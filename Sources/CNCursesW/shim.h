@@ -79,4 +79,24 @@ static inline int lc_get_wch(WINDOW *win, unsigned int *ch) {
 }
 
 static inline int lc_key_code_yes(void) { return KEY_CODE_YES; }
+
+/* Ctrl-C while a long command runs: in raw mode it is a byte, not a signal. Reads what is
+   waiting on stdin without blocking, reports whether a Ctrl-C (0x03) was among it, and
+   gives every other byte back to curses in order. */
+#include <poll.h>
+#include <unistd.h>
+static inline int lc_poll_interrupt(void) {
+    unsigned char bytes[256];
+    int count = 0, interrupted = 0;
+    struct pollfd waiting = { 0, POLLIN, 0 };
+    while (count < 256 && poll(&waiting, 1, 0) > 0 && (waiting.revents & POLLIN)) {
+        if (read(0, &bytes[count], 1) != 1) break;
+        if (bytes[count] == 3) interrupted = 1;
+        count++;
+    }
+    for (int i = count - 1; i >= 0; i--) {
+        if (bytes[i] != 3) ungetch(bytes[i]);
+    }
+    return interrupted;
+}
 #endif

@@ -34,6 +34,8 @@ public enum FrontEnd {
         backend.measuresBytes = options.printsFrameStatistics
         TerminalGuard.setCrashRestore(armed: true)
         let history = options.historyPath.map(HistoryFile.init(path:)) ?? HistoryFile.standard
+        // A Ctrl-C typed during a long `run` stops it (the first press); see lc_poll_interrupt.
+        session.interruptCheck = { lc_poll_interrupt() != 0 || TerminalGuard.takeInterrupt() }
         var lab = FullScreenLab(session: session, backend: backend, options: options, history: history)
         let ending = lab.run()
         backend.close()

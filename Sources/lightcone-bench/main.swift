@@ -2,3 +2,4 @@
 print("Lightcone benchmarks (release build)")
 gossipBenchmarks()
 startupBenchmark()
+linearizabilityBenchmarks()

@@ -97,11 +97,32 @@ struct FullScreenLab {
         if let inspected {
             state.sidePanel = .inspect(inspected, lines: (try? session.cluster.inspect(inspected)) ?? [])
         }
+        updateLessonPanel()
         let snapshot = session.cluster.snapshot
         let target = FrameRenderer.layout(snapshot: snapshot, state: state, width: width, height: height)
         animator.advance(toward: target, fraction: 0.25)
         let frame = FrameRenderer.render(snapshot: snapshot, state: state, width: width, height: height, layout: animator.current)
         backend.draw(frame.grid, cursor: frame.cursor)
+    }
+
+    /// Shows the lesson being followed in the side panel (or, in presenter mode, large), and
+    /// goes back to the event log when the learner leaves it.
+    mutating func updateLessonPanel() {
+        guard let status = session.lessonStatus else {
+            if state.lesson != nil {
+                state.lesson = nil
+                if case .lesson = state.sidePanel { state.sidePanel = .eventLog }
+            }
+            return
+        }
+        let content = LessonPanelContent(title: "\(status.title) · \(status.stepTitle)", paragraphs: status.text,
+                                         goal: status.goal, isGoalMet: status.goalMet,
+                                         step: status.stepNumber, stepCount: status.stepCount)
+        if state.lesson != content {
+            let isNew = state.lesson == nil
+            state.lesson = content
+            if isNew && inspected == nil { state.sidePanel = .lesson }
+        }
     }
 
     /// Handles one key; true when the lab should quit.

@@ -44,6 +44,11 @@ public enum TerminalGuard {
         return signal == 0 ? nil : signal
     }
 
+    /// Takes a pending SIGINT (Ctrl-C while a long command runs); other signals stay pending.
+    public static func takeInterrupt() -> Bool {
+        pendingSignal.compareExchange(expected: SIGINT, desired: 0, ordering: .relaxed).exchanged
+    }
+
     /// Ends the process the way `signal` would have ended it (default action, re-raised).
     public static func reraise(_ signal: Int32) -> Never {
         Glibc.signal(signal, SIG_DFL)

@@ -1,1 +1,0 @@
-// The checkers: linearizability, protocol invariants, convergence.
