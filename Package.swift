@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "ProtocolTests", dependencies: ["LightconeSimulation", "LightconeProtocols", "LightconeLab"]),
         .testTarget(name: "CheckerTests", dependencies: ["LightconeSimulation", "LightconeCheckers", "LightconeLab"]),
         .testTarget(name: "LabTests", dependencies: ["LightconeLab"]),
-        .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"]),
+        .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CPosix", "LightconeTerminal", "LightconeView", "LightconeLab"]),
     ]
 )

@@ -87,3 +87,15 @@ import Testing
         }
     }
 }
+
+@Suite struct GoldenTests {
+    @Test func aDifferentFrameFailsItsGolden() throws {
+        guard !Golden.isRewriting else { return }
+        withKnownIssue {
+            try Golden.check(CellGrid(width: 3, height: 1), "raft-80x24")
+        }
+        withKnownIssue {
+            try Golden.check(CellGrid(width: 3, height: 1), "no-such-golden")
+        }
+    }
+}
