@@ -135,16 +135,16 @@ public struct GossipNode: ProtocolNode {
     public static func evaluate(_ condition: Condition, in cluster: ClusterState<GossipNode>) -> ConditionOutcome? {
         switch condition {
         case .delivered(let value):
-            // One pass, no allocation but the first few names: this runs after many events.
-            var missingCount = 0
-            var firstMissing: [String] = []
+            // This runs after many events: stop at the ninth node without the value.
+            var missing: [String] = []
             for index in 0..<cluster.nodes.count where cluster.lives[index] != .down && !cluster.nodes[index].known.contains(value) {
-                missingCount += 1
-                if firstMissing.count < 8 { firstMissing.append("n\(index + 1)") }
+                if missing.count == 8 {
+                    return ConditionOutcome(holds: false, actual: "\(value) missing on " + missing.joined(separator: " ") + " and more")
+                }
+                missing.append("n\(index + 1)")
             }
-            if missingCount == 0 { return ConditionOutcome(holds: true, actual: "every up node has \(value)") }
-            let more = missingCount > 8 ? " and \(missingCount - 8) more" : ""
-            return ConditionOutcome(holds: false, actual: "\(value) missing on " + firstMissing.joined(separator: " ") + more)
+            if missing.isEmpty { return ConditionOutcome(holds: true, actual: "every up node has \(value)") }
+            return ConditionOutcome(holds: false, actual: "\(value) missing on " + missing.joined(separator: " "))
         case .converged:
             let up = cluster.ids.filter { cluster.isUp($0) }
             let first = up.first.map { cluster.nodes[$0.index].known } ?? []
