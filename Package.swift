@@ -45,7 +45,7 @@ let package = Package(
             "LightconeView", "LightconeLab", "CNCursesW", "CLibEdit", "CPosix",
         ]),
         .executableTarget(name: "lightcone", dependencies: [
-            "LightconeTerminal", "LightconeLab", "LightconeCheckers",
+            "LightconeTerminal", "LightconeLab", "LightconeCheckers", "LightconeView",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lightcone-bench", dependencies: [

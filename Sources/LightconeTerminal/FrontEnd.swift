@@ -53,9 +53,10 @@ public enum FrontEnd {
     }
 
     /// Runs the libedit line REPL (`--plain` on a terminal); returns the exit status.
-    public static func runPlainREPL(session: inout Session) -> Int32 {
+    public static func runPlainREPL(session: inout Session, recordPath: String? = nil) -> Int32 {
         TerminalGuard.prepare()
         var repl = PlainREPL(session: session, history: HistoryFile.standard)
+        if let recordPath, let error = repl.recording.start(recordPath, width: 80) { print(error) }
         let status = repl.run()
         session = repl.session
         return status

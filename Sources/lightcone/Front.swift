@@ -1,6 +1,7 @@
 import Foundation
 import LightconeLab
 import LightconeTerminal
+import LightconeView
 
 /// What the front ends need from the command line.
 struct FrontEndOptions {
@@ -16,6 +17,9 @@ struct FrontEndOptions {
 enum Front {
     static func interactive(session: Session, plain: Bool, viewOptions: FrontEndOptions, initialLines: [String] = []) -> Int32 {
         var session = session
+        session.screenRenderer = { snapshot in
+            FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 100, height: 30).grid.lines
+        }
         if !plain && FrontEnd.canUseFullScreen() {
             var options = ViewOptions()
             options.theme = viewOptions.theme
@@ -25,21 +29,24 @@ enum Front {
             options.isColorAllowed = viewOptions.theme != "mono"
             options.initialLogLines = initialLines
             options.printsFrameStatistics = ProcessInfo.processInfo.environment["LIGHTCONE_FRAME_STATS"] != nil
+            options.recordPath = viewOptions.recordPath
             return FrontEnd.runFullScreen(session: &session, options: options)
         }
         initialLines.forEach { print($0) }
         if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
-            return FrontEnd.runPlainREPL(session: &session)
+            return FrontEnd.runPlainREPL(session: &session, recordPath: viewOptions.recordPath)
         }
         let isTTY = isatty(STDIN_FILENO) == 1
-        return LineREPL.run(session: &session, prompt: isTTY ? "lightcone> " : nil)
+        return LineREPL.run(session: &session, prompt: isTTY ? "lightcone> " : nil, recordPath: viewOptions.recordPath)
     }
 }
 
 /// The REPL over standard input: reads lines, runs them, prints their output. On a pipe it
 /// prints no prompt; `quit` or end of input ends it with status 0.
 enum LineREPL {
-    static func run(session: inout Session, prompt: String?) -> Int32 {
+    static func run(session: inout Session, prompt: String?, recordPath: String? = nil) -> Int32 {
+        var recording = LineRecording()
+        if let recordPath, let error = recording.start(recordPath, width: 80) { print(error) }
         while true {
             if let prompt {
                 print(prompt, terminator: "")
@@ -48,6 +55,7 @@ enum LineREPL {
             guard let line = readLine(strippingNewline: true) else { return 0 }
             let output = session.execute(line)
             for text in output.lines { print(text) }
+            for text in recording.note(prompt: prompt ?? "", line: line, output: output, width: 80) { print(text) }
             if output.requests.contains(.quit) { return 0 }
         }
     }

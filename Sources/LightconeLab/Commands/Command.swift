@@ -28,6 +28,11 @@ public struct ConditionSpec: Sendable, Hashable, CustomStringConvertible {
     public func resolve(leader currentLeader: NodeID?) -> Condition? { make(currentLeader) }
 }
 
+/// What `export` writes.
+public enum ExportKind: String, Sendable, Hashable {
+    case timeline, screen
+}
+
 /// A `key=value` option of `new`.
 public struct OptionPair: Sendable, Hashable {
     public var key: String
@@ -88,6 +93,10 @@ public enum Command: Sendable, Equatable {
     // Meta
     case help(String?)
     case source(String)
+    /// `export timeline FILE.svg`, `export screen FILE.svg|FILE.txt`, with `--force` to overwrite.
+    case export(ExportKind, path: String, force: Bool)
+    /// `record FILE.cast` (nil path: `record stop`).
+    case record(path: String?, force: Bool)
     case theme(String)
     case quit
 
@@ -95,7 +104,7 @@ public enum Command: Sendable, Equatable {
     var isReadOnly: Bool {
         switch self {
         case .status, .inspect, .nodes, .messages, .bugs, .time, .history, .log, .timeline, .echo, .expect,
-             .help, .lessons, .hint, .goal, .play, .speed, .theme, .quit, .pause(nil):
+             .help, .lessons, .hint, .goal, .play, .speed, .theme, .quit, .pause(nil), .export, .record:
             return true
         default:
             return false

@@ -73,6 +73,12 @@ public enum CommandHelp {
         e("Lessons", "leave", "leave", "Leave the lesson (the cluster stays).", "leave"),
         e("Meta", "help", "help [COMMAND]", "This list, or one command's help with an example.", "help partition"),
         e("Meta", "source", "source FILE", "Run the commands of a script file.", "source demo.lc"),
+        e("Meta", "export", "export timeline FILE.svg | export screen FILE.svg|FILE.txt [--force]",
+          "Write the space-time diagram of recent messages, or the screen as it looks now, to a file (never overwriting one without --force).",
+          "export timeline figure8.svg"),
+        e("Meta", "record", "record FILE.cast [--force] | record stop",
+          "Record what the lab shows as an asciicast v2 file (play it with asciinema), until `record stop` or quit.",
+          "record demo.cast"),
         e("Meta", "theme", "theme dark|light|mono", "The view's colours.", "theme light"),
         e("Meta", "quit", "quit", "Leave Lightcone (Ctrl-D too).", "quit"),
     ]

@@ -364,6 +364,30 @@ struct ArgumentReader {
             guard !rest.isEmpty else { throw CommandError("source needs a file name") }
             words = []
             return .source(rest)
+        case "export":
+            let kindWord = try requireWord("timeline or screen and a file").lowercased()
+            guard let kind = ExportKind(rawValue: kindWord) else { throw CommandError("export writes a timeline or a screen; usage: \(usage)") }
+            var force = false
+            var path: String?
+            while let word = next() {
+                if word == "--force" { force = true } else if path == nil { path = word } else { throw CommandError("unexpected '\(word)'; usage: \(usage)") }
+            }
+            guard let path else { throw CommandError("export \(kind.rawValue) needs a file name; usage: \(usage)") }
+            let allowed = kind == .timeline ? [".svg"] : [".svg", ".txt"]
+            guard allowed.contains(where: { path.lowercased().hasSuffix($0) }) else {
+                throw CommandError("export \(kind.rawValue) writes \(allowed.joined(separator: " or ")) files, not \(path)")
+            }
+            return .export(kind, path: path, force: force)
+        case "record":
+            let first = try requireWord("a FILE.cast, or stop")
+            if first == "stop" { try done(); return .record(path: nil, force: false) }
+            var force = false
+            while let word = next() {
+                guard word == "--force" else { throw CommandError("unexpected '\(word)'; usage: \(usage)") }
+                force = true
+            }
+            guard first.lowercased().hasSuffix(".cast") else { throw CommandError("record writes an asciicast file ending in .cast, not \(first)") }
+            return .record(path: first, force: force)
         case "theme":
             let name = try requireWord("dark, light or mono").lowercased()
             guard ["dark", "light", "mono"].contains(name) else { throw CommandError("themes are dark, light and mono") }

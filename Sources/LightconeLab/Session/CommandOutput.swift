@@ -11,6 +11,8 @@ public enum ViewRequest: Sendable, Equatable {
     /// Show a node's detail panel (nil closes it).
     case inspect(NodeID?)
     case help
+    /// Start recording to this asciicast file (already checked to be writable), or stop (nil).
+    case record(String?)
 }
 
 /// The result of one command: lines to show, and how it went.

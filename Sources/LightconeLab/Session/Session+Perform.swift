@@ -189,6 +189,12 @@ extension Session {
             return CommandOutput(lines: try helpLines(topic))
         case .source(let path):
             return try source(path)
+        case .export(let kind, let path, let force):
+            return try export(kind, to: path, force: force)
+        case .record(let path, let force):
+            guard let path else { return CommandOutput(requests: [.record(nil)]) }
+            try checkWritable(path, force: force)
+            return CommandOutput(lines: ["recording to \(path) (record stop ends it)"], requests: [.record(path)])
         case .theme(let name):
             return CommandOutput(requests: [.theme(name)])
         case .quit:

@@ -25,6 +25,9 @@ public struct Session: Sendable {
     var narrationCursor = 0
     /// How deep `source` is nested.
     var sourceDepth = 0
+    /// Draws the cluster as the view would, as text lines (set by the front end; used by
+    /// `export screen`).
+    public var screenRenderer: (@Sendable (ClusterSnapshot) -> [String])?
     /// Asked during long runs; true interrupts them (the view's Ctrl-C).
     public var interruptCheck: (@Sendable () -> Bool)?
     /// The lesson being followed, if any.

@@ -1,40 +1,121 @@
 import LightconeSimulation
 
-/// `timeline`: a space-time diagram of recent messages, one column per node, time downwards.
+/// `timeline` and `export timeline`: a space-time diagram of recent messages, one column
+/// per node, time downwards.
 enum Timeline {
-    /// Renders the message deliveries and drops among `lines` (trace lines) as a diagram.
-    static func render(_ lines: [String], nodeCount: Int) -> [String] {
-        guard nodeCount <= 12 else { return ["timeline draws up to 12 nodes; use `log` for larger clusters"] }
-        // Pair sends with their fate by message id.
-        var sends: [String: (time: String, from: Int, to: Int, label: String)] = [:]
-        var rows: [String] = []
-        let columnWidth = 6
-        let header = "time      " + (1...nodeCount).map { "n\($0)".padding(columnWidth) }.joined()
+    /// One message of the diagram: sent, then delivered, dropped or held.
+    struct Arrow {
+        var sentAt: SimTime
+        var endedAt: SimTime
+        var from: Int
+        var to: Int
+        var label: String
+        /// `>` delivered, `x` dropped, `~` held.
+        var fate: Character
+    }
+
+    /// The message arrows among `lines` (trace lines), pairing each send with its fate.
+    static func arrows(_ lines: [String]) -> [Arrow] {
+        var sends: [String: (time: SimTime, from: Int, to: Int, label: String)] = [:]
+        var arrows: [Arrow] = []
         for line in lines {
             let words = line.split(separator: " ").map(String.init)
-            guard words.count >= 3, words[1].hasPrefix("#") else { continue }
+            guard words.count >= 4, words[1].hasPrefix("#"), words[0].hasPrefix("t="), words[0].hasSuffix("ms"),
+                  let time = DecimalText.parse(String(words[0].dropFirst(2).dropLast(2)), scale: 1_000) else { continue }
             let id = words[1]
             let ends = words[2].components(separatedByArrow: "->")
             guard ends.count == 2, let a = NodeID(name: ends[0]), let b = NodeID(name: ends[1]), a != b else { continue }
-            if words.count >= 4 && words[3] != "delivered" && words[3] != "dropped" && words[3] != "held" {
-                sends[id] = (words[0], a.index, b.index, words[3])
+            if words[3] != "delivered" && words[3] != "dropped" && words[3] != "held" {
+                sends[id] = (time, a.index, b.index, words[3])
                 continue
             }
-            guard let send = sends[id], words.count >= 4 else { continue }
-            let fate = words[3] == "delivered" ? ">" : words[3] == "held" ? "~" : "x"
+            guard let send = sends[id] else { continue }
+            let fate: Character = words[3] == "delivered" ? ">" : words[3] == "held" ? "~" : "x"
+            arrows.append(Arrow(sentAt: send.time, endedAt: time, from: send.from, to: send.to, label: send.label, fate: fate))
+        }
+        return arrows
+    }
+
+    /// Renders the message deliveries and drops among `lines` as a text diagram.
+    static func render(_ lines: [String], nodeCount: Int) -> [String] {
+        guard nodeCount <= 12 else { return ["timeline draws up to 12 nodes; use `log` for larger clusters"] }
+        let columnWidth = 6
+        let header = "time      " + (1...nodeCount).map { "n\($0)".padding(columnWidth) }.joined()
+        var rows: [String] = []
+        for arrow in arrows(lines) {
             var cells = [Character](repeating: " ", count: nodeCount * columnWidth)
             for node in 0..<nodeCount { cells[node * columnWidth] = "|" }
-            let lo = min(send.from, send.to) * columnWidth, hi = max(send.from, send.to) * columnWidth
+            let lo = min(arrow.from, arrow.to) * columnWidth, hi = max(arrow.from, arrow.to) * columnWidth
             for x in lo...hi { cells[x] = "-" }
-            cells[send.from * columnWidth] = "o"
-            cells[send.to * columnWidth] = fate == ">" ? (send.to > send.from ? ">" : "<") : Character(fate)
-            let label = String(send.label.prefix(max(1, hi - lo - 2)))
+            cells[arrow.from * columnWidth] = "o"
+            cells[arrow.to * columnWidth] = arrow.fate == ">" ? (arrow.to > arrow.from ? ">" : "<") : arrow.fate
+            let label = String(arrow.label.prefix(max(1, hi - lo - 2)))
             var x = lo + 1 + max(0, (hi - lo - 1 - label.count) / 2)
             for character in label where x < hi { cells[x] = character; x += 1 }
-            let time = String(words[0].dropFirst(2))
-            rows.append(time.padding(10) + String(cells))
+            rows.append(DurationText.instant(arrow.endedAt).padding(10) + String(cells))
         }
         if rows.isEmpty { return ["no messages yet"] }
         return [header] + rows.suffix(30) + ["o sender  > delivered  x dropped  ~ held"]
+    }
+
+    /// The diagram as an SVG picture: node lines across, time downwards, one arrow per message
+    /// (the last 200), drops ending in a cross, held messages dashed.
+    static func svg(_ lines: [String], nodeCount: Int) -> String {
+        let shown = Array(arrows(lines).suffix(200))
+        let columnWidth = 120, top = 50, left = 90
+        let start = shown.map(\.sentAt).min() ?? 0
+        let end = max(shown.map(\.endedAt).max() ?? 1, start + 1)
+        let height = 700
+        func y(_ time: SimTime) -> Int { top + Int((time - start) * Int64(height) / (end - start)) }
+        func x(_ node: Int) -> Int { left + node * columnWidth }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(left + nodeCount * columnWidth)\" height=\"\(top + height + 40)\" font-family=\"monospace\" font-size=\"12\">\n"
+        svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+        svg += "<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#1f6feb\"/></marker></defs>\n"
+        for node in 0..<nodeCount {
+            svg += "<text x=\"\(x(node))\" y=\"\(top - 20)\" text-anchor=\"middle\" font-weight=\"bold\">n\(node + 1)</text>\n"
+            svg += "<line x1=\"\(x(node))\" y1=\"\(top)\" x2=\"\(x(node))\" y2=\"\(top + height)\" stroke=\"#888\"/>\n"
+        }
+        svg += "<text x=\"8\" y=\"\(top)\">\(escape(DurationText.instant(start)))</text>\n"
+        svg += "<text x=\"8\" y=\"\(top + height)\">\(escape(DurationText.instant(end)))</text>\n"
+        for arrow in shown where arrow.from < nodeCount && arrow.to < nodeCount {
+            let x1 = x(arrow.from), y1 = y(arrow.sentAt), y2 = y(arrow.endedAt)
+            // A dropped message stops halfway and ends in a cross.
+            let x2 = arrow.fate == "x" ? (x1 + x(arrow.to)) / 2 : x(arrow.to)
+            let colour = arrow.fate == "x" ? "#d1242f" : "#1f6feb"
+            let dash = arrow.fate == "~" ? " stroke-dasharray=\"4 3\"" : ""
+            let marker = arrow.fate == ">" ? " marker-end=\"url(#arrow)\"" : ""
+            svg += "<line x1=\"\(x1)\" y1=\"\(y1)\" x2=\"\(x2)\" y2=\"\(y2)\" stroke=\"\(colour)\"\(dash)\(marker)/>\n"
+            if arrow.fate == "x" {
+                svg += "<text x=\"\(x2)\" y=\"\(y2 + 4)\" text-anchor=\"middle\" fill=\"\(colour)\">✗</text>\n"
+            }
+            svg += "<text x=\"\((x1 + x2) / 2)\" y=\"\((y1 + y2) / 2 - 3)\" text-anchor=\"middle\" fill=\"#444\">\(escape(arrow.label))</text>\n"
+        }
+        svg += "</svg>\n"
+        return svg
+    }
+
+    /// Text lines as an SVG picture in a monospace font (for `export screen FILE.svg`).
+    static func svg(screen lines: [String]) -> String {
+        let width = (lines.map(\.count).max() ?? 0) * 8 + 16
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(lines.count * 16 + 16)\" font-family=\"monospace\" font-size=\"13\">\n"
+        svg += "<rect width=\"100%\" height=\"100%\" fill=\"#111\"/>\n"
+        for (row, line) in lines.enumerated() {
+            svg += "<text x=\"8\" y=\"\(row * 16 + 20)\" fill=\"#ddd\" xml:space=\"preserve\">\(escape(line))</text>\n"
+        }
+        return svg + "</svg>\n"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 }

@@ -21,6 +21,8 @@ struct FullScreenLab {
     static let logLimit = 500
 
     var session: Session
+    /// The asciicast being written, if `record` or `--record` started one.
+    var recorder: AsciicastRecorder?
     let backend: any TerminalScreen
     var state = ViewState()
     var editor: LineEditor
@@ -42,6 +44,7 @@ struct FullScreenLab {
         state.isPresenterMode = options.isPresenterMode
         state.speedThousandths = options.speedThousandths
         state.prompt = "lightcone> "
+        if let path = options.recordPath { startRecording(path) }
         appendLog(options.initialLogLines)
     }
 
@@ -103,6 +106,7 @@ struct FullScreenLab {
         animator.advance(toward: target, fraction: 0.25)
         let frame = FrameRenderer.render(snapshot: snapshot, state: state, width: width, height: height, layout: animator.current)
         backend.draw(frame.grid, cursor: frame.cursor)
+        recorder?.frame(frame.grid, cursor: frame.cursor)
     }
 
     /// Shows the lesson being followed in the side panel (or, in presenter mode, large), and
@@ -221,11 +225,24 @@ struct FullScreenLab {
                 inspected = node
                 if node == nil { state.sidePanel = .eventLog }
             case .help: state.isHelpShown = true
+            case .record(let path): startRecording(path)
             }
         }
         // Time spent executing (a long `run`) is not played again.
         lastTick = MonotonicClock.microseconds
         return quits
+    }
+
+    /// Starts (or, with nil, stops) recording the screen as an asciicast file.
+    mutating func startRecording(_ path: String?) {
+        guard let path else {
+            if let recorder { appendLog(["recording stopped: \(recorder.path)"]) } else { appendLog(["error: nothing is being recorded"]) }
+            recorder = nil
+            return
+        }
+        let (width, height) = backend.size
+        recorder = AsciicastRecorder(path: path, width: width, height: height)
+        if recorder == nil { appendLog(["error: cannot write \(path)"]) }
     }
 
     mutating func appendLog(_ lines: [String]) {

@@ -22,6 +22,8 @@ public struct ViewOptions: Sendable, Equatable {
     public var initialLogLines: [String] = []
     /// Print frame statistics (cells and bytes written) to stderr on exit.
     public var printsFrameStatistics = false
+    /// Record the screen to this asciicast file from the start (`--record`).
+    public var recordPath: String?
 
     /// The defaults: dark theme, Unicode, 1x, colours allowed.
     public init() {}

@@ -65,6 +65,9 @@ struct PlainREPL {
         self.history = history
     }
 
+    /// The `record` in progress.
+    var recording = LineRecording()
+
     mutating func run() -> Int32 {
         lc_rl_set_catch_signals(0)
         TerminalGuard.installQuitHandlers()
@@ -106,6 +109,7 @@ struct PlainREPL {
             }
             let output = session.execute(line)
             for text in output.lines { print(text) }
+            for text in recording.note(prompt: "lightcone> ", line: line, output: output, width: 80) { print(text) }
             fflush(nil)
             if output.requests.contains(.quit) { return 0 }
         }

@@ -1,0 +1,46 @@
+import Foundation
+import LightconeLab
+import Testing
+
+/// `export` writes files, never overwriting one without `--force`; `record` checks its file.
+@Suite struct ExportTests {
+    static func temporaryFolder() -> String {
+        let path = NSTemporaryDirectory() + "lightcone-export-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func timelineIsAnSVGAndIsNotOverwritten() throws {
+        let folder = Self.temporaryFolder()
+        var session = Session(options: SessionOptions())
+        _ = session.execute("broadcast x via n1")
+        _ = session.execute("run 200ms")
+        #expect(session.execute("export timeline \(folder)/t.svg").lines == ["wrote \(folder)/t.svg"])
+        let svg = try String(contentsOfFile: "\(folder)/t.svg", encoding: .utf8)
+        #expect(svg.hasPrefix("<svg"))
+        #expect(svg.contains(">n5</text>"))
+        #expect(svg.contains("Push"))
+        let again = session.execute("export timeline \(folder)/t.svg")
+        #expect(again.isError)
+        #expect(again.lines == ["error: \(folder)/t.svg exists; add --force to overwrite it"])
+        #expect(!session.execute("export timeline \(folder)/t.svg --force").isError)
+    }
+
+    @Test func screenUsesTheFrontEndsRenderer() throws {
+        let folder = Self.temporaryFolder()
+        var session = Session(options: SessionOptions())
+        #expect(session.execute("export screen \(folder)/s.txt").lines == ["error: export screen needs the view, which this front end lacks"])
+        session.screenRenderer = { snapshot in ["\(snapshot.nodes.count) nodes"] }
+        _ = session.execute("export screen \(folder)/s.txt")
+        #expect(try String(contentsOfFile: "\(folder)/s.txt", encoding: .utf8) == "5 nodes\n")
+    }
+
+    @Test func badExportsAndRecordings() {
+        var session = Session(options: SessionOptions())
+        #expect(session.execute("export").lines == ["error: export needs timeline or screen and a file; usage: export timeline FILE.svg | export screen FILE.svg|FILE.txt [--force]"])
+        #expect(session.execute("export timeline t.txt").lines == ["error: export timeline writes .svg files, not t.txt"])
+        #expect(session.execute("export screen /no/such/folder/s.txt").lines == ["error: no folder /no/such/folder"])
+        #expect(session.execute("record demo.mp4").lines == ["error: record writes an asciicast file ending in .cast, not demo.mp4"])
+        #expect(session.execute("record stop").requests == [.record(nil)])
+    }
+}
