@@ -18,13 +18,34 @@ public struct ChaosFaults: OptionSet, Sendable, Hashable {
 }
 
 /// A running `chaos`: a Jepsen-style nemesis that alternates a random fault and a quiet spell.
+///
+/// Besides one-shot faults (a partition, a kill, a pause, loss), two faults keep acting for
+/// their whole spell, because the interesting histories need a sequence of faults:
+/// - leader flapping (a partition fault): every 150–400 ms the isolation moves to whoever
+///   leads now, so leaders of successive terms each keep entries the others lack — the
+///   shape of Raft's Figure 8;
+/// - bouncing (a kill fault): the leader is crashed and restarted within tens of
+///   milliseconds, and while an election runs a voter is crashed and restarted in the middle
+///   of it, between the vote requests of competing candidates.
 struct ChaosState: Sendable {
+    /// A fault that acts again and again during its spell.
+    enum Ongoing: Sendable {
+        case flapLeader
+        case bounce
+    }
+
     let until: SimTime
     let faults: ChaosFaults
     var killed: [NodeID] = []
     var paused: [NodeID] = []
     var savedLossPPM: Int?
     var isFaultActive = false
+    /// When the current fault's spell ends.
+    var faultEnd: SimTime = 0
+    /// The fault that keeps acting until `faultEnd`, if any.
+    var ongoing: Ongoing?
+    /// Nodes crashed by bouncing, with the instant each comes back.
+    var bounced: [(node: NodeID, restartAt: SimTime)] = []
 }
 
 extension Simulation {
@@ -44,6 +65,12 @@ extension Simulation {
 
     mutating func actNemesis() {
         guard var state = chaos else { return }
+        if state.isFaultActive, let ongoing = state.ongoing, now < state.faultEnd {
+            let next = continueChaos(ongoing, &state)
+            chaos = state
+            schedule(at: min(state.faultEnd, now + max(1, next)), .nemesis)
+            return
+        }
         if state.isFaultActive || now >= state.until {
             healChaos(&state)
             if now >= state.until {
@@ -59,9 +86,51 @@ extension Simulation {
         let kind = kinds[rng.index(below: kinds.count)]
         injectChaos(kind, &state)
         state.isFaultActive = true
+        let end = max(now + 1, min(state.until, now + rng.uniform(in: .milliseconds(800) ... .milliseconds(4_000))))
+        state.faultEnd = end
         chaos = state
-        let end = min(state.until, now + rng.uniform(in: .milliseconds(800) ... .milliseconds(4_000)))
-        schedule(at: max(end, now + 1), .nemesis)
+        schedule(at: state.ongoing == nil ? end : now + 1, .nemesis)
+    }
+
+    /// One more act of an ongoing fault; returns how long until the next.
+    mutating func continueChaos(_ ongoing: ChaosState.Ongoing, _ state: inout ChaosState) -> SimDuration {
+        switch ongoing {
+        case .flapLeader:
+            if let leader, !(network.groups.count == 2 && network.groups.contains([leader])) {
+                network.isolate(leader)
+                trace.append(now, .fault("chaos: isolate \(leader)"))
+            }
+            return rng.uniform(in: .milliseconds(150) ... .milliseconds(400))
+        case .bounce:
+            var stillDown: [(node: NodeID, restartAt: SimTime)] = []
+            for entry in state.bounced {
+                if entry.restartAt <= now, lives[entry.node.index] == .down {
+                    try? restart(entry.node)
+                } else if lives[entry.node.index] == .down {
+                    stillDown.append(entry)
+                }
+            }
+            state.bounced = stillDown
+            guard state.bounced.isEmpty else { return .milliseconds(5) }
+            let downCount = lives.filter { $0 == .down }.count
+            guard downCount < (nodeCount - 1) / 2 else { return .milliseconds(10) }
+            let running = (0..<nodeCount).filter { lives[$0] == .up }
+            let candidates = running.filter { nodes[$0].role == "candidate" }
+            var victim: NodeID?
+            if !candidates.isEmpty {
+                // An election runs: crash a voter between the requests of competing candidates.
+                let voters = running.filter { !candidates.contains($0) }
+                if !voters.isEmpty, rng.chance(ppm: 300_000) { victim = NodeID(index: voters[rng.index(below: voters.count)]) }
+            } else if let leader, lives[leader.index] == .up, rng.chance(ppm: 60_000) {
+                victim = leader
+            }
+            if let victim {
+                trace.append(now, .fault("chaos: kill \(victim)"))
+                crash(victim)
+                state.bounced.append((victim, now + rng.uniform(in: .milliseconds(5) ... .milliseconds(40))))
+            }
+            return .milliseconds(5)
+        }
     }
 
     /// A random running node; the leader half of the time when there is one.
@@ -75,6 +144,12 @@ extension Simulation {
     mutating func injectChaos(_ kind: ChaosFaults, _ state: inout ChaosState) {
         switch kind {
         case .partition:
+            if rng.chance(ppm: 300_000) {
+                state.ongoing = .flapLeader
+                trace.append(now, .fault("chaos: isolate each new leader"))
+                _ = continueChaos(.flapLeader, &state)
+                return
+            }
             if let leader, rng.chance(ppm: 400_000) {
                 network.isolate(leader)
                 trace.append(now, .fault("chaos: isolate \(leader)"))
@@ -88,6 +163,11 @@ extension Simulation {
             network.partition([small, large])
             trace.append(now, .fault("chaos: partition " + network.groups.map { $0.map(\.description).joined(separator: " ") }.joined(separator: " | ")))
         case .kill:
+            if rng.chance(ppm: 500_000) {
+                state.ongoing = .bounce
+                trace.append(now, .fault("chaos: bounce leaders and voters"))
+                return
+            }
             // Keep a majority alive so that the system can make progress at all.
             let downCount = lives.filter { $0 == .down }.count
             guard downCount < (nodeCount - 1) / 2 || nodeCount <= 2, let victim = chaosVictim() else { return }
@@ -117,7 +197,7 @@ extension Simulation {
         for id in state.paused where lives[id.index] == .paused {
             try? resume(id)
         }
-        for id in state.killed where lives[id.index] == .down {
+        for id in state.killed + state.bounced.map(\.node) where lives[id.index] == .down {
             try? restart(id)
         }
         if let saved = state.savedLossPPM {
@@ -126,6 +206,8 @@ extension Simulation {
         }
         state.paused = []
         state.killed = []
+        state.bounced = []
+        state.ongoing = nil
         state.savedLossPPM = nil
         state.isFaultActive = false
     }

@@ -1,0 +1,44 @@
+import Testing
+import LightconeSimulation
+import LightconeProtocols
+import LightconeCheckers
+
+/// The chaos measure of issue 4: `new raft 5 batch=1` / `bug raft NAME` / `load 20/s for 20s`
+/// / `chaos for 20s` / `run 25s`, for seeds 1..50 per bug and 1..100 without bugs.
+@Suite struct RaftSweepTests {
+    /// Runs the script for one seed and returns the violations it found.
+    static func chaosRun(seed: UInt64, bug: String?) throws -> [Violation] {
+        var sim = try Simulation<RaftNode>(nodeCount: 5, seed: seed, options: [("batch", "1")])
+        sim.monitor = RaftSafetyMonitor()
+        sim.setTracing(false)
+        if let bug { try sim.enableBug(bug) }
+        try sim.startLoad(LoadSpec(rate: 20, duration: .seconds(20)))
+        try sim.startChaos(for: .seconds(20), faults: .all)
+        sim.run(for: .seconds(25))
+        return sim.violations
+    }
+
+    @Test func withoutBugsNoSeedViolatesSafety() throws {
+        var failures: [String] = []
+        for seed in UInt64(1)...100 {
+            let violations = try Self.chaosRun(seed: seed, bug: nil)
+            if let first = violations.first { failures.append("seed \(seed): \(first.property): \(first.message)") }
+        }
+        #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
+    }
+
+    @Test(arguments: RaftNode.bugs.map(\.name))
+    func chaosFindsEachBug(_ bug: String) throws {
+        var caught: [UInt64] = []
+        var properties: [String] = []
+        for seed in UInt64(1)...50 {
+            let violations = try Self.chaosRun(seed: seed, bug: bug)
+            if let first = violations.first {
+                caught.append(seed)
+                properties.append(first.property)
+            }
+        }
+        print("bug \(bug): first seed \(caught.first.map(String.init) ?? "none"), caught \(caught.count)/50, properties \(Set(properties).sorted())")
+        #expect(!caught.isEmpty, "chaos never caught \(bug) in seeds 1..50")
+    }
+}
