@@ -5,6 +5,10 @@
 //   -> LightconeView -> LightconeTerminal -> lightcone
 import PackageDescription
 
+/// The simulation's hot loop is generic over the protocol; let release builds specialise it
+/// across module boundaries.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "Lightcone",
     platforms: [.macOS(.v14)],
@@ -24,9 +28,9 @@ let package = Package(
         .target(name: "LightconeSimulation", dependencies: [
             .product(name: "HeapModule", package: "swift-collections"),
             .product(name: "DequeModule", package: "swift-collections"),
-        ]),
+        ], swiftSettings: crossModule),
         // 2. Protocols: pure state machines driven by the simulation.
-        .target(name: "LightconeProtocols", dependencies: ["LightconeSimulation"]),
+        .target(name: "LightconeProtocols", dependencies: ["LightconeSimulation"], swiftSettings: crossModule),
         // 3. Checkers: linearizability, protocol invariants, convergence, harvest/yield.
         .target(name: "LightconeCheckers", dependencies: ["LightconeSimulation", "LightconeProtocols"]),
         // 4. Commands and lessons: one language for the REPL, scripts and lessons.

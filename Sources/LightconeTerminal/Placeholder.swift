@@ -1,1 +1,1 @@
-// placeholder
+// The terminal front ends (ncurses view, libedit REPL).

@@ -42,7 +42,7 @@ public protocol ClusterModel: Sendable {
     mutating func startChaos(for duration: SimDuration, faults: ChaosFaults) throws(SimulationError)
     mutating func report(_ violation: Violation)
 
-    @discardableResult mutating func step(_ count: Int) -> Int
+    @discardableResult mutating func step(_ count: Int, notAfter limit: SimTime) -> Int
     @discardableResult mutating func run(to time: SimTime) -> Bool
     mutating func run(until condition: Condition, deadline: SimTime) -> ConditionOutcome?
 

@@ -1,12 +1,15 @@
 import HeapModule
 
 /// Something scheduled to happen at an instant. Events are ordered by (time, insertion
-/// sequence), so ties never depend on hashing or memory addresses.
-struct Event<Message: ProtocolMessage>: Comparable, Sendable {
+/// sequence), so ties never depend on hashing or memory addresses. The event itself is small
+/// and trivially copyable (the heap moves it often); what it does waits in a slot of the
+/// simulation's action table.
+struct Event: Comparable, Sendable {
     let time: SimTime
     let sequence: UInt64
-    let action: Action<Message>
+    let slot: Int32
 
+    @inline(__always)
     static func < (lhs: Event, rhs: Event) -> Bool {
         lhs.time != rhs.time ? lhs.time < rhs.time : lhs.sequence < rhs.sequence
     }

@@ -116,6 +116,8 @@ public protocol ProtocolNode: Sendable {
     static var bugs: [BugSpec] { get }
     /// The timer `timeout NODE` fires at once (an election or retry timer), if any.
     static var forcedTimeout: Timer? { get }
+    /// True when nodes elect a leader (so `leader` and `no leader` apply).
+    static var hasLeaders: Bool { get }
 
     /// Builds the shared settings from `key=value` options, or says what is wrong.
     static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> Config
@@ -157,6 +159,7 @@ public protocol ProtocolNode: Sendable {
 
 extension ProtocolNode {
     public static var forcedTimeout: Timer? { nil }
+    public static var hasLeaders: Bool { false }
     public static var bugs: [BugSpec] { [] }
     public var leaderTerm: Int? { nil }
     public var epoch: Int? { nil }

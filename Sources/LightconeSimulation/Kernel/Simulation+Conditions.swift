@@ -18,7 +18,7 @@ extension Simulation {
         let state = self.state
         if let outcome = Node.evaluate(condition, in: state) { return outcome }
         if let outcome = conditionHook?(condition, state) { return outcome }
-        let hasLeaders = Node.forcedTimeout != nil || nodes.contains { $0.leaderTerm != nil }
+        let hasLeaders = Node.hasLeaders
         switch condition {
         case .leader(let id):
             guard hasLeaders else { return nil }

@@ -31,12 +31,12 @@ extension Simulation {
                                           label: e.payload.label, text: e.payload.traceText, isReply: e.payload.isReply,
                                           state: state, isLost: e.isLost))
         }
-        for event in queue.unordered {
-            if case .deliver(let e) = event.action, !cancelled.contains(e.id) { add(e, .travelling) }
+        for action in queuedActions {
+            if case .deliver(let e) = action, !cancelled.contains(e.id) { add(e, .travelling) }
         }
         for (_, queued) in heldMessages { for e in queued { add(e, .held) } }
         for waiting in backlog {
-            for event in waiting { if case .deliver(let e) = event.action { add(e, .waiting) } }
+            for action in waiting { if case .deliver(let e) = action { add(e, .waiting) } }
         }
         return result.sorted { $0.id < $1.id }
     }
@@ -57,8 +57,8 @@ extension Simulation {
             }
         }
         for index in 0..<nodeCount {
-            if let position = backlog[index].firstIndex(where: { if case .deliver(let e) = $0.action { e.id == id } else { false } }),
-               case .deliver(let envelope) = backlog[index][position].action {
+            if let position = backlog[index].firstIndex(where: { if case .deliver(let e) = $0 { e.id == id } else { false } }),
+               case .deliver(let envelope) = backlog[index][position] {
                 backlog[index].remove(at: position)
                 noteDrop(envelope, .manual)
                 return
@@ -94,14 +94,14 @@ extension Simulation {
         stopRequested = false
         let savedHolds = network.held
         if heldLink != nil { network.release(heldLink!) }
-        _ = arrive(envelope, event: Event(time: now, sequence: 0, action: .deliver(envelope)))
+        _ = arrive(envelope, action: .deliver(envelope))
         if let heldLink, savedHolds.contains(heldLink) { network.hold(heldLink) }
     }
 
     func travellingEnvelope(_ id: MessageID) -> Envelope<Node.Message>? {
         guard !cancelled.contains(id) else { return nil }
-        for event in queue.unordered {
-            if case .deliver(let e) = event.action, e.id == id { return e }
+        for action in queuedActions {
+            if case .deliver(let e) = action, e.id == id { return e }
         }
         return nil
     }

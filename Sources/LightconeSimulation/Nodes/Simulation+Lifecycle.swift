@@ -20,8 +20,8 @@ extension Simulation {
         for slot in 0..<timerSlots { timerGenerations[id.index * timerSlots + slot] &+= 1 }
         let waiting = backlog[id.index]
         backlog[id.index] = []
-        for event in waiting {
-            if case .deliver(let envelope) = event.action { noteDrop(envelope, .crashed) }
+        for action in waiting {
+            if case .deliver(let envelope) = action { noteDrop(envelope, .crashed) }
         }
     }
 
@@ -54,7 +54,7 @@ extension Simulation {
         lives[id.index] = .up
         let waiting = backlog[id.index]
         backlog[id.index] = []
-        for event in waiting { schedule(at: now, event.action) }
+        for action in waiting { schedule(at: now, action) }
     }
 
     /// Fires the election (or retry) timer of each node now, as `timeout NODE...`.

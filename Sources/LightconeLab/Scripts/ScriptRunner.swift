@@ -1,0 +1,59 @@
+/// Runs command scripts headless (`lightcone run FILE...`): echoes each command as `> line`
+/// with its output, and stops at the first error, failed expectation or violation.
+public struct ScriptRunner {
+    /// A script: the name to report (as given on the command line) and its text.
+    public struct Script: Sendable {
+        public var name: String
+        public var text: String
+        public init(name: String, text: String) {
+            self.name = name
+            self.text = text
+        }
+    }
+
+    /// How a run ended.
+    public struct Result: Sendable, Equatable {
+        /// `FILE:LINE: reason` of the first failure, or nil when every line ran.
+        public var failure: String?
+        /// True when a `quit` ended it early.
+        public var didQuit: Bool
+    }
+
+    /// Runs `scripts` in order in one session; `emit` receives every transcript line. With
+    /// `stopsOnFailure` false (scenario goldens) it carries on and reports the first failure.
+    public static func run(_ scripts: [Script], session: inout Session, stopsOnFailure: Bool = true,
+                           emit: (String) -> Void) -> Result {
+        var firstFailure: String?
+        for script in scripts {
+            let lines = script.text.split(separator: "\n", omittingEmptySubsequences: false)
+            for (number, rawLine) in lines.enumerated() {
+                let line = String(rawLine).trimmingBlanks()
+                if line.isEmpty { continue }
+                if line.hasPrefix("#") {
+                    emit(line)
+                    continue
+                }
+                emit("> " + CommandParser.stripComment(line))
+                let output = session.execute(line)
+                for text in output.lines { emit(text) }
+                if output.isError || output.isFailure {
+                    let reason = output.isError ? String(output.lines.last?.dropFirst("error: ".count) ?? "error")
+                        : failureReason(output.lines)
+                    let failure = "\(script.name):\(number + 1): \(reason)"
+                    if stopsOnFailure { return Result(failure: failure, didQuit: false) }
+                    if firstFailure == nil { firstFailure = failure }
+                }
+                if output.requests.contains(.quit) { return Result(failure: firstFailure, didQuit: true) }
+            }
+        }
+        return Result(failure: firstFailure, didQuit: false)
+    }
+
+    static func failureReason(_ lines: [String]) -> String {
+        if let violation = lines.first(where: { $0.contains("VIOLATION") }) {
+            if let range = violation.range(of: "VIOLATION") { return String(violation[range.lowerBound...]) }
+            return violation
+        }
+        return lines.last ?? "failed"
+    }
+}

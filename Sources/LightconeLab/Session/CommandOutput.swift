@@ -1,0 +1,52 @@
+import LightconeSimulation
+
+/// What the view should do after a command (the plain REPL ignores most of these).
+public enum ViewRequest: Sendable, Equatable {
+    case quit
+    case play
+    case pause
+    /// Animation speed in thousandths (1000 = 1x).
+    case speed(Int)
+    case theme(String)
+    /// Show a node's detail panel (nil closes it).
+    case inspect(NodeID?)
+    case help
+}
+
+/// The result of one command: lines to show, and how it went.
+public struct CommandOutput: Sendable, Equatable {
+    /// What to print (narrated events first, then the command's own output).
+    public var lines: [String]
+    /// True when the command was refused; nothing changed.
+    public var isError: Bool
+    /// True when an expectation failed or a violation was found (a script fails on it).
+    public var isFailure: Bool
+    /// What the view should do.
+    public var requests: [ViewRequest]
+
+    public init(lines: [String] = [], isError: Bool = false, isFailure: Bool = false, requests: [ViewRequest] = []) {
+        self.lines = lines
+        self.isError = isError
+        self.isFailure = isFailure
+        self.requests = requests
+    }
+
+    /// An error output: one line `error: MESSAGE`.
+    public static func error(_ message: String) -> CommandOutput { CommandOutput(lines: ["error: \(message)"], isError: true) }
+}
+
+/// Settings a session starts with.
+public struct SessionOptions: Sendable {
+    /// The session seed (`--seed`, default 1).
+    public var seed: UInt64 = 1
+    /// The width to wrap lesson text to in the plain REPL.
+    public var width: Int = 80
+    /// A folder of lessons to read instead of the built-in ones (`LIGHTCONE_LESSONS`).
+    public var lessonsDirectory: String?
+    /// Where progress is saved (`$XDG_STATE_HOME/lightcone`); nil keeps it in memory only.
+    public var stateDirectory: String?
+    /// The first command of a new session.
+    public var startCommand = "new gossip 5"
+
+    public init() {}
+}

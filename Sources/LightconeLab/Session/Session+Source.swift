@@ -1,0 +1,27 @@
+import Foundation
+
+extension Session {
+    /// `source FILE`: runs a script's lines in this session; stops at the first error.
+    mutating func source(_ path: String) throws(CommandError) -> CommandOutput {
+        guard sourceDepth < 8 else { throw CommandError("source is nested more than 8 deep") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw CommandError("cannot read \(path)")
+        }
+        sourceDepth += 1
+        defer { sourceDepth -= 1 }
+        var output = CommandOutput()
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let result = execute(String(line))
+            output.lines += result.lines
+            output.requests += result.requests
+            if result.isError {
+                output.lines[output.lines.count - 1] = "error: \(path):\(number + 1): " + result.lines.last!.dropFirst("error: ".count)
+                output.isError = true
+                return output
+            }
+            if result.isFailure { output.isFailure = true }
+            if result.requests.contains(.quit) { break }
+        }
+        return output
+    }
+}

@@ -1,0 +1,142 @@
+import LightconeSimulation
+
+/// One lab session: the cluster, the command language, the journal that makes `rewind`
+/// exact, and narration. The REPL, `lightcone run`, lessons and the view all drive a session
+/// through `execute(_:)`.
+///
+/// ```swift
+/// var session = Session(options: SessionOptions())
+/// let output = session.execute("kill n2")
+/// ```
+public struct Session: Sendable {
+    /// The simulated cluster.
+    public internal(set) var cluster: any ClusterModel
+    /// The settings the session started with.
+    public let options: SessionOptions
+    /// The session seed (`seed N` changes it).
+    public internal(set) var seed: UInt64
+    /// The `new` command that built the current cluster.
+    var creation: Command
+    /// Everything done to the cluster since `creation`, for `rewind`.
+    var journal: [JournalEntry] = []
+    /// Every command typed, for `history --script`.
+    var typed: [String] = []
+    /// The first trace record not yet narrated.
+    var narrationCursor = 0
+    /// How deep `source` is nested.
+    var sourceDepth = 0
+    /// The lesson being followed, if any.
+    public internal(set) var lesson: LessonProgress?
+
+    /// A session with a fresh cluster from `options.startCommand` (`new gossip 5`).
+    public init(options: SessionOptions) {
+        self.options = options
+        self.seed = options.seed
+        let fallback = Command.new(protocolName: "gossip", nodeCount: 5, options: [])
+        let context = ParseContext(nodeCount: 1, protocolName: "gossip")
+        let creation = (try? CommandParser.parse(options.startCommand, context: context)) ?? fallback
+        self.creation = creation
+        self.cluster = (try? Session.build(creation, seed: options.seed))
+            ?? (try! Session.build(fallback, seed: options.seed))  // gossip 5 always builds
+        self.narrationCursor = cluster.traceCount
+    }
+
+    /// The parse context for the current cluster.
+    public var parseContext: ParseContext { ParseContext(nodeCount: cluster.nodeCount, protocolName: cluster.protocolName) }
+
+    /// Runs one line (a command, a blank line or a comment) and says what happened.
+    public mutating func execute(_ line: String) -> CommandOutput {
+        let text = CommandParser.stripComment(line)
+        guard !text.isEmpty else { return CommandOutput() }
+        let command: Command
+        do {
+            command = try CommandParser.parse(text, context: parseContext)
+        } catch {
+            return .error(error.message)
+        }
+        if case .source = command {} else { typed.append(text) }
+        var output: CommandOutput
+        do {
+            output = try perform(command)
+        } catch {
+            output = .error(error.message)
+            return output
+        }
+        if !command.isReadOnly && !command.isSessionLevel { journal.append(.command(command)) }
+        let narration = narrate()
+        output.lines = narration + output.lines
+        if narration.contains(where: { $0.contains(" VIOLATION ") }) { output.isFailure = true }
+        output.lines += lessonAfterCommand()
+        return output
+    }
+
+    /// Moves the clock forward by `duration` (the view's play), returning the narrated lines.
+    public mutating func advance(by duration: SimDuration) -> [String] {
+        guard duration > 0 else { return [] }
+        let target = cluster.now + duration
+        cluster.run(to: target)
+        if case .advance = journal.last { journal.removeLast() }
+        journal.append(.advance(to: cluster.now))
+        return narrate() + lessonAfterCommand()
+    }
+
+    /// Handles the next event (the view's one-step key), returning what it did.
+    public mutating func stepOnce() -> [String] {
+        execute("step").lines
+    }
+
+    /// Narrated lines written since the last call: state changes, faults, client results, violations.
+    mutating func narrate() -> [String] {
+        let lines = cluster.traceLines(from: narrationCursor, notableOnly: true, node: nil)
+        narrationCursor = cluster.traceCount
+        return lines
+    }
+
+    /// Skips narration of everything written so far.
+    mutating func skipNarration() { narrationCursor = cluster.traceCount }
+
+    static func build(_ command: Command, seed: UInt64) throws(CommandError) -> any ClusterModel {
+        guard case .new(let name, let count, let options) = command else { throw CommandError("not a new command") }
+        guard let entry = ProtocolRegistry.entry(named: name) else {
+            throw CommandError("\(name) is not in this build yet; protocols are \(ProtocolRegistry.names.joined(separator: ", "))")
+        }
+        do {
+            return try entry.make(count ?? entry.defaultNodeCount, seed, options)
+        } catch {
+            throw CommandError(error.message)
+        }
+    }
+
+    /// The registry entry of the current protocol.
+    var protocolEntry: ProtocolEntry? { ProtocolRegistry.entry(named: cluster.protocolName) }
+
+    func resolve(_ ref: NodeRef) throws(CommandError) -> NodeID {
+        switch ref {
+        case .node(let id): return id
+        case .leader:
+            guard let leader = cluster.leader else { throw CommandError("there is no leader now; `nodes` shows every node's role") }
+            return leader
+        }
+    }
+}
+
+/// One thing done to the cluster, as `rewind` replays it.
+enum JournalEntry: Sendable {
+    case command(Command)
+    /// The view's play moved the clock to this instant.
+    case advance(to: SimTime)
+}
+
+extension Command {
+    /// Commands about the session rather than the cluster: not journaled.
+    var isSessionLevel: Bool {
+        switch self {
+        case .new, .seed, .rewind, .source, .lessons, .lesson, .next, .back, .leave, .hint, .goal: return true
+        default: return false
+        }
+    }
+}
+
+extension SimulationError {
+    var commandError: CommandError { CommandError(message) }
+}

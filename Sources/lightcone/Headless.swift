@@ -1,0 +1,58 @@
+import Foundation
+import LightconeLab
+
+/// The subcommands that need no terminal: scripts, history checks, lesson listings.
+enum Headless {
+    /// `lightcone run FILE...`: the transcript on stdout, `FILE:LINE: reason` on stderr, exit 1 on failure.
+    static func runScripts(_ paths: [String], session: Session) -> Int32 {
+        var scripts: [ScriptRunner.Script] = []
+        for path in paths {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                printError("lightcone: cannot read \(path)")
+                return 1
+            }
+            scripts.append(.init(name: path, text: text))
+        }
+        var session = session
+        let result = ScriptRunner.run(scripts, session: &session) { print($0) }
+        if let failure = result.failure {
+            printError(failure)
+            return 1
+        }
+        return 0
+    }
+
+    /// `lightcone check-history FILE...`: one verdict line per file.
+    static func checkHistories(_ paths: [String]) -> Int32 {
+        HistoryFiles.check(paths)
+    }
+
+    /// `lesson`, `lessons`, `check-lessons`, `present`.
+    static func lessonCommand(_ name: String, _ arguments: [String], session: Session, plain: Bool, viewOptions: FrontEndOptions) -> Int32 {
+        var session = session
+        switch name {
+        case "lessons":
+            let output = session.execute("lessons")
+            output.lines.forEach { print($0) }
+            return output.isError ? 1 : 0
+        case "lesson":
+            guard !arguments.isEmpty else {
+                printError("lightcone: lesson needs a name; `lightcone lessons` lists them")
+                return 1
+            }
+            let output = session.execute("lesson " + arguments.joined(separator: " "))
+            if output.isError {
+                output.lines.forEach { printError($0) }
+                return 1
+            }
+            return Front.interactive(session: session, plain: plain, viewOptions: viewOptions, initialLines: output.lines)
+        default:
+            printError("lightcone: \(name) is not in this build yet")
+            return 1
+        }
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write((text + "\n").data(using: .utf8) ?? Data())
+    }
+}
