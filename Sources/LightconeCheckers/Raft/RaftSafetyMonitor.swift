@@ -48,6 +48,8 @@ public struct RaftSafetyMonitor: SafetyMonitor {
     var writtenElse: [IndexTerm: Written] = [:]
     /// `committedTerms[i - 1]`: the term of the entry first seen committed at index i.
     var committedTerms: [Int] = []
+    /// By term, ascending: the highest index committed in that term or an earlier one.
+    var commitMarks: [(term: Int, index: Int)] = []
     /// `applied[i - 1]`: the entry first seen applied at index i.
     var applied: [Applied] = []
 
@@ -138,34 +140,55 @@ public struct RaftSafetyMonitor: SafetyMonitor {
         return nil
     }
 
-    /// Remembers the term of each newly committed index (the first node to commit it decides).
+    /// Remembers the entry term of each newly committed index (the first node to commit it
+    /// decides), and how far the cluster had committed by the end of each term.
     mutating func recordCommits(_ id: NodeID, _ node: RaftNode, _ before: Seen) {
         let from = node.commitIndex < before.commitIndex ? 1 : before.commitIndex + 1
-        guard node.commitIndex >= max(from, committedTerms.count + 1) else { return }
-        for index in max(from, committedTerms.count + 1)...node.commitIndex {
-            guard let term = node.log.term(at: index) else { break }
-            committedTerms.append(term)
+        guard node.commitIndex >= from else { return }
+        if node.commitIndex >= committedTerms.count + 1 {
+            for index in max(from, committedTerms.count + 1)...node.commitIndex {
+                guard let term = node.log.term(at: index) else { break }
+                committedTerms.append(term)
+            }
+        }
+        markCommitted(upTo: min(node.commitIndex, committedTerms.count), inTerm: node.currentTerm)
+    }
+
+    /// Notes that entries up to `index` were committed in term `term` (so for every later term too).
+    mutating func markCommitted(upTo index: Int, inTerm term: Int) {
+        var position = commitMarks.count
+        while position > 0 && commitMarks[position - 1].term > term { position -= 1 }
+        if position > 0 && commitMarks[position - 1].term == term {
+            position -= 1
+            guard commitMarks[position].index < index else { return }
+            commitMarks[position].index = index
+        } else {
+            let floor = position > 0 ? commitMarks[position - 1].index : 0
+            guard index > floor else { return }
+            commitMarks.insert((term, index), at: position)
+        }
+        // Later terms had committed at least as much.
+        for later in (position + 1)..<commitMarks.count where commitMarks[later].index < index {
+            commitMarks[later].index = index
         }
     }
 
     /// Leader Completeness: if an entry is committed in a given term, it is present in the
     /// logs of the leaders of all higher terms. With Log Matching checked separately, it is
-    /// enough that a leader of term T holds the last committed entry of a term below T.
+    /// enough that a leader of term T holds the last entry committed in a term below T.
+    /// (The term an entry is committed in is the committing leader's term, not the entry's:
+    /// a leader elected in term 17 whose votes were delayed need not hold what term 19 committed.)
     func checkLeaderCompleteness(_ id: NodeID, _ node: RaftNode) -> Violation? {
-        guard let term = node.leaderTerm, !committedTerms.isEmpty else { return nil }
-        // Committed terms never decrease along the log: binary search the last index with a term below T.
-        var low = 0, high = committedTerms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if committedTerms[middle] < term { low = middle + 1 } else { high = middle }
-        }
-        let index = low  // 1-based index of the last committed entry with a term below T
-        guard index >= 1 else { return nil }
+        guard let term = node.leaderTerm, let first = commitMarks.first, first.term < term else { return nil }
+        // The last mark of a term below T (marks are sorted by term, few, and checked from the end).
+        var position = commitMarks.count - 1
+        while commitMarks[position].term >= term { position -= 1 }
+        let index = commitMarks[position].index
         let committedTerm = committedTerms[index - 1]
         guard node.log.term(at: index) != committedTerm else { return nil }
         let has = node.log.term(at: index).map { "holds \(index)/\($0) instead" } ?? "its log ends at \(node.log.lastIndex)"
         return Violation(property: "LeaderCompleteness",
-                         message: "\(id) leads term \(term) without committed entry \(index)/\(committedTerm) (\(has))")
+                         message: "\(id) leads term \(term) without entry \(index)/\(committedTerm), committed in term \(commitMarks[position].term) (\(has))")
     }
 
     /// State Machine Safety: if a server has applied a log entry at a given index to its
