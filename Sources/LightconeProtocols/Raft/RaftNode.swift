@@ -64,6 +64,7 @@ public struct RaftNode: ProtocolNode {
         BugSpec("no-term-check", "followers accept AppendEntries from leaders of older terms"),
     ]
     public static var forcedTimeout: RaftTimer? { .election }
+    public static let hasLeaders = true
 
     /// This server.
     public let id: NodeID
