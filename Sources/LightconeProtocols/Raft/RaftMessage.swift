@@ -10,6 +10,14 @@ public struct RequestVote: Sendable, Equatable {
     public var lastLogIndex: Int
     /// The term of the candidate's last log entry.
     public var lastLogTerm: Int
+
+    /// A RequestVote.
+    public init(term: Int, candidateId: NodeID, lastLogIndex: Int, lastLogTerm: Int) {
+        self.term = term
+        self.candidateId = candidateId
+        self.lastLogIndex = lastLogIndex
+        self.lastLogTerm = lastLogTerm
+    }
 }
 
 /// The answer to RequestVote.
@@ -18,6 +26,12 @@ public struct RequestVoteReply: Sendable, Equatable {
     public var term: Int
     /// True means the candidate received the vote.
     public var voteGranted: Bool
+
+    /// A reply to RequestVote.
+    public init(term: Int, voteGranted: Bool) {
+        self.term = term
+        self.voteGranted = voteGranted
+    }
 }
 
 /// The AppendEntries RPC (Figure 2), sent by leaders to replicate entries and as heartbeat.
@@ -34,6 +48,16 @@ public struct AppendEntries: Sendable, Equatable {
     public var entries: [RaftEntry]
     /// The leader's commitIndex.
     public var leaderCommit: Int
+
+    /// An AppendEntries.
+    public init(term: Int, leaderId: NodeID, prevLogIndex: Int, prevLogTerm: Int, entries: [RaftEntry], leaderCommit: Int) {
+        self.term = term
+        self.leaderId = leaderId
+        self.prevLogIndex = prevLogIndex
+        self.prevLogTerm = prevLogTerm
+        self.entries = entries
+        self.leaderCommit = leaderCommit
+    }
 }
 
 /// The answer to AppendEntries.
@@ -46,6 +70,13 @@ public struct AppendEntriesReply: Sendable, Equatable {
     /// matches. On failure, the index of the follower's last entry, so that the leader's
     /// back-off need not step below it one index at a time.
     public var matchIndex: Int
+
+    /// A reply to AppendEntries.
+    public init(term: Int, success: Bool, matchIndex: Int) {
+        self.term = term
+        self.success = success
+        self.matchIndex = matchIndex
+    }
 }
 
 /// What Raft nodes exchange: the two RPCs of Figure 2 and their replies.
