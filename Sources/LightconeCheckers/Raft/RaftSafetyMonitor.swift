@@ -69,7 +69,7 @@ public struct RaftSafetyMonitor: SafetyMonitor {
             seen[id.index] = Seen(leaderTerm: node.leaderTerm, lastIndex: node.log.lastIndex,
                                   commitIndex: node.commitIndex, lastApplied: node.lastApplied)
         }
-        if let violation = checkElectionSafety(id, node) { return violation }
+        if node.leaderTerm != before.leaderTerm, let violation = checkElectionSafety(id, node) { return violation }
         if let violation = checkLeaderAppendOnly(id, node, before) { return violation }
         if let violation = checkLogMatching(id, node) { return violation }
         recordCommits(id, node, before)

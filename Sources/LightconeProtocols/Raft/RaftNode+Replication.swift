@@ -111,14 +111,16 @@ extension RaftNode {
     /// Entries of earlier terms are committed only indirectly, by a later entry of the
     /// current term (Figure 8) — unless the `commit-old-terms` bug is on.
     mutating func advanceCommitIndex(_ ctx: inout Context<RaftNode>) {
-        // The largest N stored on a majority: the majority-th largest matchIndex, the leader
-        // counting its own last index.
-        var n = log.lastIndex
-        if nodeCount > 1 {
-            var matches = matchIndex
-            matches[id.index] = log.lastIndex
-            matches.sort(by: >)
-            n = matches[majority - 1]
+        // The largest N stored on a majority: the largest matchIndex that at least a
+        // majority of servers (the leader counting its own last index) have reached.
+        // (Quadratic in the cluster size, which is small, and free of allocation.)
+        var n = 0
+        for candidate in 0..<nodeCount {
+            let value = candidate == id.index ? log.lastIndex : matchIndex[candidate]
+            guard value > n, value > commitIndex else { continue }
+            var count = 0
+            for other in 0..<nodeCount where (other == id.index ? log.lastIndex : matchIndex[other]) >= value { count += 1 }
+            if count >= majority { n = value }
         }
         guard n > commitIndex, let term = log.term(at: n) else { return }
         guard term == currentTerm || ctx.isBugOn(Bug.commitOldTerms) else { return }
