@@ -16,6 +16,12 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+## Build Lessons/*.md into the binary (run after changing a lesson), then check every lesson.
+lessons:
+	sh scripts/embed-lessons.sh
+	$(SWIFT) build --product lightcone
+	./.build/debug/lightcone check-lessons
+
 ## Benchmarks, built in release mode.
 bench: deps
 	$(SWIFT) build -c release --product lightcone-bench

@@ -23,6 +23,8 @@ let package = Package(
         // C libraries, through pkg-config and a small shim header each.
         .systemLibrary(name: "CNCursesW", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // POSIX helpers written in C: spawn without inherited fds, counting stream, crash handler.
+        .target(name: "CPosix"),
 
         // 1. Simulation core: clock, events, generator, network, lifecycle, trace. No I/O.
         .target(name: "LightconeSimulation", dependencies: [
@@ -40,10 +42,10 @@ let package = Package(
         // 5. Front ends: the pure view (cell grid, line editor) and the terminal backends.
         .target(name: "LightconeView", dependencies: ["LightconeLab", "LightconeSimulation"]),
         .target(name: "LightconeTerminal", dependencies: [
-            "LightconeView", "LightconeLab", "CNCursesW", "CLibEdit",
+            "LightconeView", "LightconeLab", "CNCursesW", "CLibEdit", "CPosix",
         ]),
         .executableTarget(name: "lightcone", dependencies: [
-            "LightconeTerminal", "LightconeLab",
+            "LightconeTerminal", "LightconeLab", "LightconeCheckers",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lightcone-bench", dependencies: [
@@ -53,8 +55,8 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["LightconeSimulation", "LightconeProtocols"]),
         .testTarget(name: "ProtocolTests", dependencies: ["LightconeSimulation", "LightconeProtocols", "LightconeLab"]),
         .testTarget(name: "CheckerTests", dependencies: ["LightconeSimulation", "LightconeCheckers", "LightconeLab"]),
-        .testTarget(name: "LabTests", dependencies: ["LightconeLab"]),
-        .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "LabTests", dependencies: ["LightconeLab"], exclude: ["Scenarios", "Goldens"]),
+        .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"], exclude: ["Goldens"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CPosix", "LightconeTerminal", "LightconeView", "LightconeLab"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import LightconeLab
+import LightconeTerminal
 
 /// What the front ends need from the command line.
 struct FrontEndOptions {
@@ -15,7 +16,21 @@ struct FrontEndOptions {
 enum Front {
     static func interactive(session: Session, plain: Bool, viewOptions: FrontEndOptions, initialLines: [String] = []) -> Int32 {
         var session = session
+        if !plain && FrontEnd.canUseFullScreen() {
+            var options = ViewOptions()
+            options.theme = viewOptions.theme
+            options.isASCII = viewOptions.ascii
+            options.isPresenterMode = viewOptions.presenter
+            options.speedThousandths = viewOptions.speedThousandths
+            options.isColorAllowed = viewOptions.theme != "mono"
+            options.initialLogLines = initialLines
+            options.printsFrameStatistics = ProcessInfo.processInfo.environment["LIGHTCONE_FRAME_STATS"] != nil
+            return FrontEnd.runFullScreen(session: &session, options: options)
+        }
         initialLines.forEach { print($0) }
+        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 {
+            return FrontEnd.runPlainREPL(session: &session)
+        }
         let isTTY = isatty(STDIN_FILENO) == 1
         return LineREPL.run(session: &session, prompt: isTTY ? "lightcone> " : nil)
     }

@@ -13,7 +13,8 @@ enum Headless {
             }
             scripts.append(.init(name: path, text: text))
         }
-        var session = session
+        // Scripts must not depend on (or change) the user's saved lesson progress.
+        var session = session.withoutSavedState()
         let result = ScriptRunner.run(scripts, session: &session) { print($0) }
         if let failure = result.failure {
             printError(failure)
@@ -46,6 +47,10 @@ enum Headless {
                 return 1
             }
             return Front.interactive(session: session, plain: plain, viewOptions: viewOptions, initialLines: output.lines)
+        case "check-lessons":
+            let report = LessonChecker.check(paths: arguments, directory: session.options.lessonsDirectory)
+            report.lines.forEach { print($0) }
+            return report.isOK ? 0 : 1
         default:
             printError("lightcone: \(name) is not in this build yet")
             return 1

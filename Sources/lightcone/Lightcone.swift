@@ -37,6 +37,11 @@ struct Lightcone: ParsableCommand {
         guard ["dark", "light", "mono"].contains(theme) else {
             throw ValidationError("--theme must be dark, light or mono, not '\(theme)'")
         }
+        let factor = speed.hasSuffix("x") ? String(speed.dropLast()) : speed
+        guard factor.split(separator: ".", omittingEmptySubsequences: false).count <= 2,
+              !factor.isEmpty, factor.allSatisfy({ $0.isNumber || $0 == "." }), speedThousandths <= 1_000_000 else {
+            throw ValidationError("--speed must be a factor like 2 or 0.5, not '\(speed)'")
+        }
     }
 
     func makeSession(start: String = "new gossip 5") -> Session {

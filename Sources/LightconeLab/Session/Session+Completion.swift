@@ -14,6 +14,7 @@ extension Session {
         } else {
             switch words[0] {
             case "new": candidates = words.count == 1 ? ProtocolRegistry.names : []
+            case "lesson": candidates = words.count == 1 ? lessonNames : []
             case "help": candidates = CommandHelp.names + ProtocolRegistry.names
             case "bug": candidates = words.count == 1 ? ["off"] + ProtocolRegistry.names : cluster.bugNames.map(\.name)
             case "status": candidates = ["--json"]
@@ -29,4 +30,9 @@ extension Session {
         }
         return candidates.filter { $0.hasPrefix(current) && $0 != current || (current.isEmpty) }
     }
+}
+
+extension Session {
+    /// The names `lesson NAME` accepts, in course order.
+    var lessonNames: [String] { LessonCatalog.sources(directory: options.lessonsDirectory).map(\.name) }
 }

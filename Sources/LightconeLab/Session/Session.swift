@@ -25,8 +25,12 @@ public struct Session: Sendable {
     var narrationCursor = 0
     /// How deep `source` is nested.
     var sourceDepth = 0
+    /// Asked during long runs; true interrupts them (the view's Ctrl-C).
+    public var interruptCheck: (@Sendable () -> Bool)?
     /// The lesson being followed, if any.
     public internal(set) var lesson: LessonProgress?
+    /// Completed lesson steps when there is no state directory to save them in.
+    var lessonRecord = LessonProgressStore()
 
     /// A session with a fresh cluster from `options.startCommand` (`new gossip 5`).
     public init(options: SessionOptions) {
@@ -39,6 +43,13 @@ public struct Session: Sendable {
         self.cluster = (try? Session.build(creation, seed: options.seed))
             ?? (try! Session.build(fallback, seed: options.seed))  // gossip 5 always builds
         self.narrationCursor = cluster.traceCount
+    }
+
+    /// A fresh session like this one that keeps lesson progress in memory only (scripts).
+    public func withoutSavedState() -> Session {
+        var options = self.options
+        options.stateDirectory = nil
+        return Session(options: options)
     }
 
     /// The parse context for the current cluster.
@@ -56,13 +67,20 @@ public struct Session: Sendable {
         }
         if case .source = command {} else { typed.append(text) }
         var output: CommandOutput
+        cluster.interruptCheck = interruptCheck
         do {
             output = try perform(command)
         } catch {
             output = .error(error.message)
             return output
         }
-        if !command.isReadOnly && !command.isSessionLevel { journal.append(.command(command)) }
+        if cluster.wasInterrupted {
+            // It stopped short: what rewind must replay is the clock as it is now.
+            journal.append(.advance(to: cluster.now))
+            output.lines.append("interrupted at t=\(DurationText.instant(cluster.now))")
+        } else if !command.isReadOnly && !command.isSessionLevel {
+            journal.append(.command(command))
+        }
         let narration = narrate()
         output.lines = narration + output.lines
         if narration.contains(where: { $0.contains(" VIOLATION ") }) { output.isFailure = true }

@@ -15,7 +15,7 @@ enum Timeline {
             guard words.count >= 3, words[1].hasPrefix("#") else { continue }
             let id = words[1]
             let ends = words[2].components(separatedByArrow: "->")
-            guard ends.count == 2, let a = NodeID(name: ends[0]), let b = NodeID(name: ends[1]) else { continue }
+            guard ends.count == 2, let a = NodeID(name: ends[0]), let b = NodeID(name: ends[1]), a != b else { continue }
             if words.count >= 4 && words[3] != "delivered" && words[3] != "dropped" && words[3] != "held" {
                 sends[id] = (words[0], a.index, b.index, words[3])
                 continue

@@ -135,10 +135,16 @@ public struct GossipNode: ProtocolNode {
     public static func evaluate(_ condition: Condition, in cluster: ClusterState<GossipNode>) -> ConditionOutcome? {
         switch condition {
         case .delivered(let value):
-            let missing = cluster.ids.filter { cluster.isUp($0) && !cluster.nodes[$0.index].known.contains(value) }
-            let actual = missing.isEmpty ? "every up node has \(value)"
-                : "\(value) missing on " + missing.prefix(8).map(\.description).joined(separator: " ") + (missing.count > 8 ? " and \(missing.count - 8) more" : "")
-            return ConditionOutcome(holds: missing.isEmpty, actual: actual)
+            // This runs after many events: stop at the ninth node without the value.
+            var missing: [String] = []
+            for index in 0..<cluster.nodes.count where cluster.lives[index] != .down && !cluster.nodes[index].known.contains(value) {
+                if missing.count == 8 {
+                    return ConditionOutcome(holds: false, actual: "\(value) missing on " + missing.joined(separator: " ") + " and more")
+                }
+                missing.append("n\(index + 1)")
+            }
+            if missing.isEmpty { return ConditionOutcome(holds: true, actual: "every up node has \(value)") }
+            return ConditionOutcome(holds: false, actual: "\(value) missing on " + missing.joined(separator: " "))
         case .converged:
             let up = cluster.ids.filter { cluster.isUp($0) }
             let first = up.first.map { cluster.nodes[$0.index].known } ?? []

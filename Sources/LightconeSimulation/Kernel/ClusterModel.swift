@@ -19,6 +19,8 @@ public protocol ClusterModel: Sendable {
     var network: Network { get }
     var isMonitoring: Bool { get set }
     var clientTimeout: SimDuration { get set }
+    var interruptCheck: (@Sendable () -> Bool)? { get set }
+    var wasInterrupted: Bool { get }
 
     mutating func kill(_ id: NodeID) throws(SimulationError)
     mutating func restart(_ id: NodeID) throws(SimulationError)

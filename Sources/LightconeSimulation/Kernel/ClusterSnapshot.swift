@@ -8,6 +8,16 @@ public struct ClusterSnapshot: Sendable {
         public var epoch: Int?
         public var isLeader: Bool
         public var lines: [String]
+
+        /// A node's box as the view draws it.
+        public init(id: NodeID, life: NodeLife, role: String, epoch: Int?, isLeader: Bool, lines: [String]) {
+            self.id = id
+            self.life = life
+            self.role = role
+            self.epoch = epoch
+            self.isLeader = isLeader
+            self.lines = lines
+        }
     }
 
     /// A message that died recently, for the dying animation.
@@ -20,6 +30,19 @@ public struct ClusterSnapshot: Sendable {
         public var droppedAt: SimTime
         public var label: String
         public var reason: String
+
+        /// A message that died at `droppedAt` for `reason`.
+        public init(id: MessageID, from: NodeID, to: NodeID, sentAt: SimTime, arrivesAt: SimTime,
+                    droppedAt: SimTime, label: String, reason: String) {
+            self.id = id
+            self.from = from
+            self.to = to
+            self.sentAt = sentAt
+            self.arrivesAt = arrivesAt
+            self.droppedAt = droppedAt
+            self.label = label
+            self.reason = reason
+        }
     }
 
     public var time: SimTime
@@ -34,6 +57,24 @@ public struct ClusterSnapshot: Sendable {
     public var violations: [Violation]
     public var bugs: [String]
     public var isChaosRunning: Bool
+
+    /// A snapshot built by hand (tests, benchmarks); `Simulation.snapshot` builds the real one.
+    public init(time: SimTime, protocolName: String, seed: UInt64, nodes: [NodeView], groups: [[NodeID]],
+                cuts: [Link] = [], held: [Link] = [], messages: [InFlightMessage] = [], drops: [DroppedMessage] = [],
+                violations: [Violation] = [], bugs: [String] = [], isChaosRunning: Bool = false) {
+        self.time = time
+        self.protocolName = protocolName
+        self.seed = seed
+        self.nodes = nodes
+        self.groups = groups
+        self.cuts = cuts
+        self.held = held
+        self.messages = messages
+        self.drops = drops
+        self.violations = violations
+        self.bugs = bugs
+        self.isChaosRunning = isChaosRunning
+    }
 }
 
 extension Simulation {

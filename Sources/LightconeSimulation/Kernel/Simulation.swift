@@ -39,6 +39,11 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     public var isMonitoring = true
     /// Extra condition answers (those that need a checker, like `linearizable`).
     public var conditionHook: (@Sendable (Condition, ClusterState<Node>) -> ConditionOutcome?)?
+    /// Asked every few thousand events during `run` and `step`; when it answers true the run
+    /// stops where it is (Ctrl-C in the view) and `wasInterrupted` is set.
+    public var interruptCheck: (@Sendable () -> Bool)?
+    /// True when the last run or step was stopped by `interruptCheck`.
+    public internal(set) var wasInterrupted = false
     /// How long a client waits for a reply before its result becomes unknown.
     public var clientTimeout: SimDuration = .seconds(1)
     /// How many events have been handled (stale timers and cancelled messages not counted).
@@ -157,6 +162,15 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         guard !violations.contains(violation) else { return }
         violations.append(violation)
         trace.append(now, .violation(violation))
+        stopRequested = true
+    }
+
+    /// Every 4096 events, asks `interruptCheck`; true stops the run.
+    @inline(__always)
+    mutating func checkInterrupt(_ counter: inout Int) {
+        counter &+= 1
+        guard counter & 4095 == 0, let interruptCheck, interruptCheck() else { return }
+        wasInterrupted = true
         stopRequested = true
     }
 
@@ -279,7 +293,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         if case .response(let request, let reply) = envelope.payload {
             // The client lives beside its node but is not the node: it hears replies even
             // when that node is down or paused.
-            trace.append(now, .deliver(envelope))
+            trace.append(now, .deliver(envelope.ref))
             clientHears(reply, for: request, from: envelope.from)
             return true
         }
@@ -294,7 +308,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         case .up:
             break
         }
-        trace.append(now, .deliver(envelope))
+        trace.append(now, .deliver(envelope.ref))
         switch envelope.payload {
         case .message(let message):
             handle(to) { node, ctx in node.receive(message, from: envelope.from, &ctx) }
@@ -315,9 +329,12 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     @discardableResult
     public mutating func step(_ count: Int = 1, notAfter limit: SimTime = .max) -> Int {
         stopRequested = false
+        wasInterrupted = false
         var handled = 0
+        var counter = 0
         while handled < count, !stopRequested, let next = queue.min, next.time <= limit, let did = processNext() {
             if did { handled += 1 }
+            checkInterrupt(&counter)
         }
         return handled
     }
@@ -333,8 +350,11 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     @discardableResult
     public mutating func run(to time: SimTime) -> Bool {
         stopRequested = false
+        wasInterrupted = false
+        var counter = 0
         while let next = queue.min, next.time <= time {
             _ = processNext()
+            checkInterrupt(&counter)
             if stopRequested { return false }
         }
         if time > now { now = time }
@@ -349,6 +369,8 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// `nodeCount / 16` events instead (still deterministic; it may stop a few events late).
     public mutating func run(until condition: Condition, deadline: SimTime) -> ConditionOutcome? {
         stopRequested = false
+        wasInterrupted = false
+        var counter = 0
         guard var outcome = evaluate(condition) else { return nil }
         let checkEvery = max(1, nodeCount / 16)
         var sinceCheck = 0
@@ -357,6 +379,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
                 if deadline > now { now = deadline }
                 return evaluate(condition)
             }
+            checkInterrupt(&counter)
             if processNext() == true {
                 sinceCheck += 1
                 if sinceCheck >= checkEvery || stopRequested {

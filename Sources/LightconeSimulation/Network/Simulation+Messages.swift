@@ -20,6 +20,21 @@ public struct InFlightMessage: Sendable, Equatable {
     public var state: State
     /// True when the network will lose it (not shown by `messages`; the view lets it die).
     public var isLost: Bool
+
+    /// A message in flight (the simulation builds these; tests and benchmarks may too).
+    public init(id: MessageID, from: NodeID, to: NodeID, sentAt: SimTime, arrivesAt: SimTime, label: String,
+                text: String, isReply: Bool, state: State, isLost: Bool) {
+        self.id = id
+        self.from = from
+        self.to = to
+        self.sentAt = sentAt
+        self.arrivesAt = arrivesAt
+        self.label = label
+        self.text = text
+        self.isReply = isReply
+        self.state = state
+        self.isLost = isLost
+    }
 }
 
 extension Simulation {

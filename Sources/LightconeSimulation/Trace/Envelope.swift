@@ -6,9 +6,10 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
     /// A protocol message between nodes.
     case message(Message)
     /// A client request, carried from the client's node to a node that should serve it.
-    case request(RequestID, Operation)
+    /// (Boxed: it is rare, and it keeps every envelope small.)
+    indirect case request(RequestID, Operation)
     /// A node's answer, carried back to the client's node.
-    case response(RequestID, ClientReply)
+    indirect case response(RequestID, ClientReply)
 
     /// A short label for the view.
     public var label: String {
@@ -48,6 +49,15 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
     }
 }
 
+/// Where a message went and when, without what it carried (delivery records keep only this).
+public struct MessageRef: Sendable, Equatable {
+    public var id: MessageID
+    public var from: NodeID
+    public var to: NodeID
+    public var sentAt: SimTime
+    public var arrivesAt: SimTime
+}
+
 /// A message on its way: who sent it to whom, when, and whether the network will lose it.
 public struct Envelope<Message: ProtocolMessage>: Sendable {
     /// Its stable id.
@@ -67,6 +77,9 @@ public struct Envelope<Message: ProtocolMessage>: Sendable {
 
     /// The link it travels on.
     @inlinable public var link: Link { Link(from, to) }
+
+    /// Its id, ends and times.
+    public var ref: MessageRef { MessageRef(id: id, from: from, to: to, sentAt: sentAt, arrivesAt: arrivesAt) }
 }
 
 /// Why a message did not arrive.

@@ -1,15 +1,16 @@
 /// One thing that happened, kept compact and turned into text only when shown.
 public enum TraceEvent<Message: ProtocolMessage>: Sendable {
     case send(Envelope<Message>)
-    case deliver(Envelope<Message>)
+    case deliver(MessageRef)
     case drop(Envelope<Message>, DropReason)
     case hold(Envelope<Message>)
     case timer(NodeID, String)
     case note(NodeID, String)
     case fault(String)
-    case invoke(client: Int, node: NodeID, Operation)
-    case complete(client: Int, Operation, OperationOutcome, String?)
-    case violation(Violation)
+    // The rare, large cases are boxed so that every record stays small.
+    indirect case invoke(client: Int, node: NodeID, Operation)
+    indirect case complete(client: Int, Operation, OperationOutcome, String?)
+    indirect case violation(Violation)
 }
 
 /// A trace event stamped with its time.
@@ -33,7 +34,8 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
     /// The nodes this record is about, for `log NODE`.
     public func concerns(_ node: NodeID) -> Bool {
         switch event {
-        case .send(let e), .deliver(let e), .hold(let e), .drop(let e, _): return e.from == node || e.to == node
+        case .send(let e), .hold(let e), .drop(let e, _): return e.from == node || e.to == node
+        case .deliver(let e): return e.from == node || e.to == node
         case .timer(let n, _), .note(let n, _): return n == node
         case .invoke(_, let n, _): return n == node
         case .fault(let text): return text.split(separator: " ").contains { $0 == Substring(node.description) }

@@ -1,0 +1,102 @@
+import LightconeSimulation
+
+/// Reads Jepsen/Knossos text logs of a single compare-and-set register:
+///
+/// ```
+/// INFO  jepsen.util - 3	:invoke	:cas	[3 0]
+/// INFO  jepsen.util - 3	:ok	:cas	[3 0]
+/// INFO  jepsen.util - 0	:info	:write	:timed-out
+/// ```
+///
+/// `:read`/`:write`/`:cas` become `get x` / `put x V` / `cas x OLD NEW` on key `x`; `:ok`
+/// took effect, `:fail` did not, `:info` (timed out) is unknown. Lines of other loggers
+/// (`INFO  jepsen.core - ...`) and of the `:nemesis` process are skipped; blank lines too.
+/// Time is the line number (see `HistoryImport`).
+public enum JepsenLogParser {
+    /// The register's key in the imported history.
+    public static let key = "x"
+
+    /// Parses a whole log; throws `LINE: reason` at the first bad line.
+    public static func parse(_ text: String) throws(HistoryImportError) -> [HistoryEntry] {
+        var recorder = HistoryRecorder()
+        for (number, line) in HistoryImport.lines(of: text) {
+            try parseLine(line, number: number, into: &recorder)
+        }
+        return recorder.finish()
+    }
+
+    private static func parseLine(_ line: Substring, number: Int, into recorder: inout HistoryRecorder) throws(HistoryImportError) {
+        let trimmed = line.trimmingWhitespace()
+        if trimmed.isEmpty { return }
+        guard let dash = trimmed.firstRange(of: " - ") else {
+            throw HistoryImportError(line: number, "expected a log line `LEVEL logger - PROCESS TYPE F VALUE`")
+        }
+        let header = trimmed[..<dash.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard header.count == 2 else {
+            throw HistoryImportError(line: number, "expected `LEVEL logger` before ` - `")
+        }
+        guard header[1] == "jepsen.util" else { return }  // another logger's message
+        let fields = trimmed[dash.upperBound...].split(maxSplits: 3, whereSeparator: { $0 == " " || $0 == "\t" })
+        guard fields.count == 4 else {
+            throw HistoryImportError(line: number, "expected PROCESS TYPE F VALUE after ` - `")
+        }
+        if fields[0] == ":nemesis" { return }
+        guard let process = Int(fields[0]), process >= 0 else {
+            throw HistoryImportError(line: number, "bad process `\(fields[0])`")
+        }
+        let type = String(fields[1])
+        let verb = String(fields[2])
+        let value = fields[3].trimmingWhitespace()
+        switch type {
+        case ":invoke":
+            let operation = try invocation(verb, value, line: number)
+            try recorder.invoke(operation, verb: verb, process: process, line: number)
+        case ":ok":
+            var output: String? = nil
+            if verb == ":read" {
+                guard let read = scalar(value) else {
+                    throw HistoryImportError(line: number, "bad value `\(value)` for an :ok :read")
+                }
+                output = read
+            }
+            try recorder.complete(process: process, verb: verb, outcome: .ok, output: output, line: number)
+        case ":fail":
+            try recorder.complete(process: process, verb: verb, outcome: .fail, output: String(value), line: number)
+        case ":info":
+            try recorder.complete(process: process, verb: verb, outcome: .unknown, output: nil, line: number)
+        default:
+            throw HistoryImportError(line: number, "unknown type `\(type)`; expected :invoke, :ok, :fail or :info")
+        }
+    }
+
+    /// The operation of an `:invoke` line.
+    private static func invocation(_ verb: String, _ value: Substring, line: Int) throws(HistoryImportError) -> Operation {
+        switch verb {
+        case ":read":
+            return Operation(name: "get", key: key)
+        case ":write":
+            guard let written = scalar(value), let written else {
+                throw HistoryImportError(line: line, "bad value `\(value)` for a :write; expected a number")
+            }
+            return Operation(name: "put", key: key, input: [written])
+        case ":cas":
+            guard value.hasPrefix("["), value.hasSuffix("]") else {
+                throw HistoryImportError(line: line, "bad value `\(value)` for a :cas; expected [OLD NEW]")
+            }
+            let parts = value.dropFirst().dropLast().split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" })
+            guard parts.count == 2, let old = scalar(parts[0]), let new = scalar(parts[1]), let old, let new else {
+                throw HistoryImportError(line: line, "bad value `\(value)` for a :cas; expected [OLD NEW]")
+            }
+            return Operation(name: "cas", key: key, input: [old, new])
+        default:
+            throw HistoryImportError(line: line, "unknown operation `\(verb)`; expected :read, :write or :cas")
+        }
+    }
+
+    /// A register value: an integer, or `nil` (as `.some(nil)`); nil when malformed.
+    private static func scalar<S: StringProtocol>(_ text: S) -> String?? {
+        if text == "nil" { return .some(nil) }
+        guard !text.isEmpty, Int(text) != nil else { return nil }
+        return .some(String(text))
+    }
+}

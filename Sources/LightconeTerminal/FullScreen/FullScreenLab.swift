@@ -1,0 +1,240 @@
+import Glibc
+import LightconeLab
+import LightconeSimulation
+import LightconeView
+
+/// The full-screen lab: draws the cluster with `FrameRenderer`, plays simulated time, and
+/// runs the command line through the session.
+///
+/// Keys: Space play/pause, `.` one step, `+`/`-` faster/slower, PageDown/Right next lesson
+/// step, PageUp/Left back, `?`/F1 help — only while the command line is empty; once a line
+/// is being typed they edit it, and letters and digits always go to the command line.
+/// Enter runs the line; its output goes to the log panel. Ctrl-C clears the line, a second
+/// Ctrl-C on an empty line quits; Ctrl-D on an empty line quits; Ctrl-L redraws; Ctrl-Z
+/// suspends (the terminal is restored until `fg`).
+struct FullScreenLab {
+    /// The wall time between animation frames while playing (25 frames a second).
+    static let frameMilliseconds = 40
+    /// The most waiting keys handled between two frames.
+    static let keysPerFrame = 256
+    /// The most log lines kept for the side panel.
+    static let logLimit = 500
+
+    var session: Session
+    let backend: any TerminalScreen
+    var state = ViewState()
+    var editor: LineEditor
+    var animator = LayoutAnimator()
+    var speed = PlaySpeed()
+    let history: HistoryFile?
+    var inspected: NodeID?
+    var isQuitArmed = false
+    var lastTick = MonotonicClock.microseconds
+
+    init(session: Session, backend: any TerminalScreen, options: ViewOptions, history: HistoryFile?) {
+        self.session = session
+        self.backend = backend
+        self.history = history
+        self.editor = LineEditor(history: history?.load() ?? [])
+        state.theme = Theme(name: options.theme) ?? .dark
+        if backend.colorMode == .none { state.theme = .mono }
+        state.isASCII = options.isASCII
+        state.isPresenterMode = options.isPresenterMode
+        state.speedThousandths = options.speedThousandths
+        state.prompt = "lightcone> "
+        appendLog(options.initialLogLines)
+    }
+
+    /// How the loop ended.
+    enum Ending {
+        case quit
+        case signal(Int32)
+    }
+
+    /// Runs until `quit`, Ctrl-D, a second Ctrl-C, or a quit signal.
+    mutating func run() -> Ending {
+        while true {
+            if let signal = TerminalGuard.takePendingSignal() {
+                if signal == SIGINT {
+                    if handleInterrupt() { return .quit }
+                } else {
+                    return .signal(signal)
+                }
+            }
+            draw()
+            let key = backend.readKey(timeoutMilliseconds: needsFrames ? Self.frameMilliseconds : nil)
+            tick()
+            guard var key else { continue }
+            // Keys already waiting (a paste, fast typing) are handled before the next frame.
+            for _ in 0..<Self.keysPerFrame {
+                if handle(key) { return .quit }
+                guard let next = backend.readKey(timeoutMilliseconds: 0) else { break }
+                key = next
+            }
+        }
+    }
+
+    /// True while something moves on screen: playing, or nodes still drifting.
+    var needsFrames: Bool { state.isPlaying || !animator.isSettled }
+
+    /// Plays simulated time for the wall time since the last tick.
+    mutating func tick() {
+        let now = MonotonicClock.microseconds
+        let wall = now - lastTick
+        lastTick = now
+        guard state.isPlaying else { return }
+        let simulated = speed.simulated(forWall: wall, speedThousandths: state.speedThousandths)
+        if simulated > 0 { appendLog(session.advance(by: simulated)) }
+    }
+
+    /// Draws one frame.
+    mutating func draw() {
+        let (width, height) = backend.size
+        let layout = editor.layout(width: max(1, width - DisplayWidth.of(state.prompt) - 1))
+        state.commandLine = layout.visibleText
+        state.cursorColumn = layout.cursorColumn
+        state.completions = editor.candidates
+        if let inspected {
+            state.sidePanel = .inspect(inspected, lines: (try? session.cluster.inspect(inspected)) ?? [])
+        }
+        updateLessonPanel()
+        let snapshot = session.cluster.snapshot
+        let target = FrameRenderer.layout(snapshot: snapshot, state: state, width: width, height: height)
+        animator.advance(toward: target, fraction: 0.25)
+        let frame = FrameRenderer.render(snapshot: snapshot, state: state, width: width, height: height, layout: animator.current)
+        backend.draw(frame.grid, cursor: frame.cursor)
+    }
+
+    /// Shows the lesson being followed in the side panel (or, in presenter mode, large), and
+    /// goes back to the event log when the learner leaves it.
+    mutating func updateLessonPanel() {
+        guard let status = session.lessonStatus else {
+            if state.lesson != nil {
+                state.lesson = nil
+                if case .lesson = state.sidePanel { state.sidePanel = .eventLog }
+            }
+            return
+        }
+        let content = LessonPanelContent(title: "\(status.title) · \(status.stepTitle)", paragraphs: status.text,
+                                         goal: status.goal, isGoalMet: status.goalMet,
+                                         step: status.stepNumber, stepCount: status.stepCount)
+        if state.lesson != content {
+            let isNew = state.lesson == nil
+            state.lesson = content
+            if isNew && inspected == nil { state.sidePanel = .lesson }
+        }
+    }
+
+    /// Handles one key; true when the lab should quit.
+    mutating func handle(_ key: KeyEvent) -> Bool {
+        if key == .ctrl("c") { return handleInterrupt() }
+        isQuitArmed = false
+        if key == .resize { backend.invalidate(); return false }
+        if key == .ctrl("l") { backend.invalidate(); return false }
+        if key == .ctrl("z") { backend.suspend(); lastTick = MonotonicClock.microseconds; return false }
+        if editor.isEmpty, handleSingleKey(key) { return false }
+        let session = self.session
+        switch editor.handle(key, complete: { session.completions(for: $0) }) {
+        case .submit(let line):
+            return execute(line)
+        case .endOfInput:
+            return true
+        case .edited, .ignored:
+            if key == .escape { closeOverlays() }
+            return false
+        }
+    }
+
+    /// The single-key bindings of an empty command line; false when `key` is not one.
+    mutating func handleSingleKey(_ key: KeyEvent) -> Bool {
+        switch key {
+        case .character(" "):
+            state.isPlaying.toggle()
+            lastTick = MonotonicClock.microseconds
+            state.statusMessage = state.isPlaying ? "playing" : "paused"
+        case .character("."):
+            state.isPlaying = false
+            appendLog(session.stepOnce())
+        case .character("+"), .character("="):
+            state.speedThousandths = PlaySpeed.step(from: state.speedThousandths, faster: true)
+            state.statusMessage = "speed \(Self.speedText(state.speedThousandths))"
+        case .character("-"), .character("_"):
+            state.speedThousandths = PlaySpeed.step(from: state.speedThousandths, faster: false)
+            state.statusMessage = "speed \(Self.speedText(state.speedThousandths))"
+        case .pageDown, .right:
+            _ = execute("next", remember: false)
+        case .pageUp, .left:
+            _ = execute("back", remember: false)
+        case .character("?"), .function(1):
+            state.isHelpShown.toggle()
+        case .escape:
+            closeOverlays()
+        case .enter:
+            break
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// Ctrl-C: clears the line or closes the help; on an empty line the second press quits.
+    mutating func handleInterrupt() -> Bool {
+        if !editor.isEmpty || !editor.candidates.isEmpty || state.isHelpShown {
+            editor.clear()
+            state.isHelpShown = false
+            isQuitArmed = false
+            return false
+        }
+        if isQuitArmed { return true }
+        isQuitArmed = true
+        state.statusMessage = "Press Ctrl-C again to quit (or type quit)"
+        state.isStatusError = false
+        return false
+    }
+
+    mutating func closeOverlays() {
+        state.isHelpShown = false
+        if inspected != nil {
+            inspected = nil
+            state.sidePanel = .eventLog
+        }
+    }
+
+    /// Runs a command line; true when it asks to quit.
+    mutating func execute(_ line: String, remember: Bool = true) -> Bool {
+        guard line.contains(where: { !$0.isWhitespace }) else { return false }
+        if remember { history?.append(line) }
+        let output = session.execute(line)
+        appendLog(["> " + line] + output.lines)
+        state.statusMessage = output.lines.last ?? ""
+        state.isStatusError = output.isError || output.isFailure
+        var quits = false
+        for request in output.requests {
+            switch request {
+            case .quit: quits = true
+            case .play: state.isPlaying = true
+            case .pause: state.isPlaying = false
+            case .speed(let thousandths): state.speedThousandths = max(1, thousandths)
+            case .theme(let name):
+                if let theme = Theme(name: name) { state.theme = backend.colorMode == .none ? .mono : theme }
+            case .inspect(let node):
+                inspected = node
+                if node == nil { state.sidePanel = .eventLog }
+            case .help: state.isHelpShown = true
+            }
+        }
+        // Time spent executing (a long `run`) is not played again.
+        lastTick = MonotonicClock.microseconds
+        return quits
+    }
+
+    mutating func appendLog(_ lines: [String]) {
+        guard !lines.isEmpty else { return }
+        state.logLines.append(contentsOf: lines)
+        if state.logLines.count > Self.logLimit { state.logLines.removeFirst(state.logLines.count - Self.logLimit) }
+    }
+
+    static func speedText(_ thousandths: Int) -> String {
+        DecimalText.format(Int64(thousandths), decimals: 3) + "x"
+    }
+}

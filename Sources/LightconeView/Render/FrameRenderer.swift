@@ -1,0 +1,136 @@
+import LightconeSimulation
+
+/// Draws the whole lab screen as a pure function of a cluster snapshot and the view state.
+///
+/// ```swift
+/// let frame = FrameRenderer.render(snapshot: sim.snapshot, state: ViewState(), width: 80, height: 24)
+/// print(frame.grid.text)
+/// ```
+///
+/// To animate partitions and heals, keep a `LayoutAnimator`, advance it toward
+/// `layout(snapshot:state:width:height:)` each frame and pass its `current` layout in.
+public enum FrameRenderer {
+    /// Where the nodes belong on a `width` x `height` screen (the animation target).
+    public static func layout(snapshot: ClusterSnapshot, state: ViewState, width: Int, height: Int) -> ClusterLayout {
+        let screen = ScreenLayout(width: max(width, 0), height: max(height, 0), isPresenterMode: state.isPresenterMode,
+                                  narrationRows: narrationRows(state, width: width))
+        return ClusterLayout.target(for: snapshot, canvas: canvasForNodes(screen), isPresenterMode: state.isPresenterMode)
+    }
+
+    /// The screen for `snapshot` and `state`. `layout` (from a `LayoutAnimator`) places the
+    /// nodes; when nil or made for another screen size, nodes go straight to their target.
+    public static func render(snapshot: ClusterSnapshot, state: ViewState, width: Int, height: Int,
+                              layout: ClusterLayout? = nil) -> Frame {
+        var grid = CellGrid(width: width, height: height)
+        guard grid.width > 0, grid.height > 0 else { return Frame(grid: grid, cursor: nil) }
+        guard grid.width >= ScreenLayout.minimumWidth, grid.height >= ScreenLayout.minimumHeight else {
+            drawTooSmall(&grid, state: state)
+            return Frame(grid: grid, cursor: nil)
+        }
+        let screen = ScreenLayout(width: grid.width, height: grid.height, isPresenterMode: state.isPresenterMode,
+                                  narrationRows: narrationRows(state, width: grid.width))
+        let canvas = canvasForNodes(screen)
+        let nodesLayout: ClusterLayout
+        if let layout, layout.canvas == canvas, layout.centres.count == (snapshot.nodes.map(\.id.index).max() ?? -1) + 1 {
+            nodesLayout = layout
+        } else {
+            nodesLayout = ClusterLayout.target(for: snapshot, canvas: canvas, isPresenterMode: state.isPresenterMode)
+        }
+        // Hand the grid over (not a copy) so that drawing does not duplicate its cells.
+        var painter = FramePainter(grid: consume grid, snapshot: snapshot, state: state, screen: screen, layout: nodesLayout)
+        painter.paint()
+        return Frame(grid: painter.grid, cursor: painter.cursor)
+    }
+
+    /// The canvas minus a row on top for the violation banner.
+    static func canvasForNodes(_ screen: ScreenLayout) -> Rect {
+        let canvas = screen.canvas
+        return Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1)
+    }
+
+    /// Rows of text presenter mode's narration needs (0: no band): the lesson, or the
+    /// inspected node, wrapped to the band's width.
+    static func narrationRows(_ state: ViewState, width: Int) -> Int {
+        guard state.isPresenterMode else { return 0 }
+        let textWidth = max(10, width - 2 * narrationMargin(width: width))
+        if case .inspect(_, let lines) = state.sidePanel {
+            return lines.reduce(0) { $0 + TextWrap.lines($1, width: textWidth, indent: 2).count }
+        }
+        guard let lesson = state.lesson else { return 0 }
+        var rows = TextWrap.lines(lesson.title, width: textWidth).count
+        for paragraph in lesson.paragraphs { rows += 1 + TextWrap.lines(paragraph, width: textWidth).count }
+        if let goal = lesson.goal { rows += 2 + TextWrap.lines("   Goal: " + goal, width: textWidth, indent: 2).count + (lesson.isGoalMet ? 1 : 0) }
+        return rows
+    }
+
+    /// Left and right margin of the narration band.
+    static func narrationMargin(width: Int) -> Int { width >= 100 ? 8 : 3 }
+
+    /// The centred "make me bigger" message.
+    static func drawTooSmall(_ grid: inout CellGrid, state: ViewState) {
+        let text = "Make the terminal at least \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight) (now \(grid.width)x\(grid.height))"
+        let lines = TextWrap.lines(text, width: max(1, grid.width >= 10 ? grid.width - 2 : grid.width))
+        let style = state.theme.style(for: .panelTitle)
+        let top = max(0, (grid.height - lines.count) / 2)
+        for (row, line) in lines.enumerated() where top + row < grid.height {
+            let x = max(0, (grid.width - DisplayWidth.of(line)) / 2)
+            grid.put(text: line, x: x, y: top + row, style: style)
+        }
+    }
+}
+
+/// The state of one frame being painted; each part of the screen is drawn by an extension.
+struct FramePainter {
+    var grid: CellGrid
+    let snapshot: ClusterSnapshot
+    let state: ViewState
+    let screen: ScreenLayout
+    let layout: ClusterLayout
+    let glyphs: Glyphs
+    var cursor: (x: Int, y: Int)?
+    /// The group number of each node in the snapshot (not the animated layout).
+    let groupOfNode: [Int]
+
+    init(grid: CellGrid, snapshot: ClusterSnapshot, state: ViewState, screen: ScreenLayout, layout: ClusterLayout) {
+        self.grid = grid
+        self.snapshot = snapshot
+        self.state = state
+        self.screen = screen
+        self.layout = layout
+        self.glyphs = Glyphs(isASCII: state.isASCII)
+        var groupOfNode = [Int](repeating: 0, count: layout.centres.count)
+        for (number, group) in snapshot.groups.enumerated() {
+            for node in group where node.index >= 0 && node.index < groupOfNode.count { groupOfNode[node.index] = number }
+        }
+        self.groupOfNode = groupOfNode
+    }
+
+    /// The style for `role` in the state's theme, stronger in presenter mode.
+    func style(_ role: Theme.Role) -> CellStyle {
+        state.isPresenterMode ? state.theme.presenterStyle(for: role) : state.theme.style(for: role)
+    }
+
+    /// True when `a` and `b` are in different partition groups now.
+    func isPartitioned(_ a: NodeID, _ b: NodeID) -> Bool {
+        guard snapshot.groups.count > 1, a.index >= 0, b.index >= 0, a.index < groupOfNode.count, b.index < groupOfNode.count else {
+            return false
+        }
+        return groupOfNode[a.index] != groupOfNode[b.index]
+    }
+
+    mutating func paint() {
+        drawLinks()
+        drawCuts()
+        drawWalls()
+        // Messages pass behind nodes: a node's box always stays readable.
+        drawMessages()
+        drawDrops()
+        drawNodes()
+        drawViolations()
+        if state.isPresenterMode { drawNarration() } else { drawSidePanel() }
+        drawStatusBar()
+        drawMessageLine()
+        drawCommandLine()
+        if state.isHelpShown { drawHelpOverlay() }
+    }
+}

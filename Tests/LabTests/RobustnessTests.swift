@@ -1,0 +1,33 @@
+import LightconeLab
+import LightconeSimulation
+import Testing
+
+/// Any input, however wrong, gets an answer and never a crash; the session goes on.
+@Suite struct RobustnessTests {
+    static let words = ["new", "gossip", "raft", "0", "1", "5", "100000", "-3", "n0", "n1", "n2", "n5", "n99", "leader",
+                        "|", "||", "->", "<->", "n1->n2", "n2<->n1", "n1->", "kill", "restart", "pause", "resume",
+                        "partition", "isolate", "heal", "cut", "hold", "release", "net", "link", "latency=5..1ms",
+                        "latency=1..5ms", "loss=50%", "dup=100%", "loss=", "messages", "drop", "deliver", "#1", "7",
+                        "timeout", "chaos", "for", "1s", "0ms", "faults=", "faults=kill", "bug", "off", "bugs",
+                        "step", "run", "until", "within", "delivered", "everywhere", "expect", "up", "down",
+                        "rewind", "10s", "seed", "99", "load", "5/s", "clients=0", "keys=2", "history", "--json",
+                        "--script", "check", "log", "timeline", "echo", "help", "status", "inspect", "broadcast",
+                        "via", "x", "put", "é", "🙂", "\t", "", "round=0ms", "fanout=64", "violation", "converged"]
+
+    @Test(arguments: 1...8)
+    func randomLinesNeverCrash(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        var session = Session(options: SessionOptions())
+        for _ in 0..<400 {
+            let count = 1 + rng.index(below: 5)
+            let line = (0..<count).map { _ in Self.words[rng.index(below: Self.words.count)] }.joined(separator: " ")
+            let output = session.execute(line)
+            if output.isError {
+                #expect(output.lines.count == 1, "\(line) gave \(output.lines)")
+            }
+            // Keep runs short so the test stays fast.
+            if session.cluster.now > 30_000_000 || session.cluster.nodeCount > 200 { _ = session.execute("new gossip 5") }
+        }
+        #expect(session.execute("status --json").lines.count == 1)
+    }
+}
