@@ -109,6 +109,21 @@ public struct RaftLog: Sendable {
         otherTerm != lastTerm ? otherTerm > lastTerm : otherIndex >= lastIndex
     }
 
+    /// As many of the last entries as fit in `width` characters (at least one), as `index/term`.
+    public func tail(fitting width: Int) -> String {
+        var parts: [String] = []
+        var length = -1
+        var index = entries.count
+        while index >= 1 {
+            let part = "\(index)/\(entries[index - 1].term)"
+            guard parts.isEmpty || length + 1 + part.count <= width else { break }
+            parts.append(part)
+            length += 1 + part.count
+            index -= 1
+        }
+        return parts.reversed().joined(separator: " ")
+    }
+
     /// The last `count` entries as `index/term`, e.g. `3/1 4/2 5/2`.
     public func tail(_ count: Int) -> String {
         let start = max(1, entries.count - count + 1)

@@ -7,9 +7,11 @@ extension RaftNode {
     public var epoch: Int? { currentTerm }
 
     /// `voted n2`, `log 3/1 4/2 5/2`, `commit 4` (the term is shown beside them as the epoch).
+    /// The log tail holds as many of the last entries as fit in 20 characters, so that it
+    /// fits a node's box in the view.
     public var summaryLines: [String] {
         ["voted " + (votedFor?.description ?? "-"),
-         log.lastIndex == 0 ? "log empty" : "log " + log.tail(4),
+         log.lastIndex == 0 ? "log empty" : "log " + log.tail(fitting: 20),
          "commit \(commitIndex)"]
     }
 
