@@ -237,3 +237,18 @@ func requestVote(term: Int, candidate: Int = 2, last: (index: Int, term: Int)) -
         #expect(harness.node.currentTerm == 2)
     }
 }
+
+@Suite struct RaftRobustnessTests {
+    @Test func aBuggyTruncationBelowCommitIndexDoesNotCrashTheNode() {
+        var harness = RaftHarness(currentTerm: 3, log: [1, 2, 3, 3])
+        harness.receive(appendEntries(term: 3, prev: (4, 3), commit: 4), from: 2)
+        #expect(harness.node.lastApplied == 4)
+        harness.bugs = 1 << UInt64(RaftNode.Bug.noTermCheck)
+        harness.receive(appendEntries(term: 1, prev: (1, 1), entries: [1], commit: 1), from: 3)
+        #expect(harness.terms == [1, 1])
+        harness.bugs = 0
+        harness.receive(appendEntries(term: 3, prev: (2, 1), entries: [1, 1, 1, 1], commit: 6), from: 2)
+        #expect(harness.node.commitIndex == 6)
+        #expect(harness.node.lastApplied == 6)
+    }
+}

@@ -228,7 +228,8 @@ public struct RaftNode: ProtocolNode {
     /// All servers: if commitIndex > lastApplied, increment lastApplied and apply
     /// log[lastApplied] to the state machine. A leader answers the client that asked for it.
     mutating func applyCommitted(_ ctx: inout Context<RaftNode>) {
-        while lastApplied < commitIndex {
+        // (Only a teaching bug can truncate the log below commitIndex; never apply past its end.)
+        while lastApplied < min(commitIndex, log.lastIndex) {
             lastApplied += 1
             let reply = store.apply(log[lastApplied].command)
             while let first = waitingClients.first, first.index <= lastApplied {
