@@ -86,7 +86,7 @@ import LightconeCheckers
         #expect(notes.contains("t=10ms n1 voted for n2 at term 1"))
         #expect(notes.contains("t=20ms n2 became leader at term 1"))
         #expect(notes.contains("t=40ms n2 committed 1 (term 1)"))
-        #expect(sim.node(2).summaryLines == ["voted n2", "log 1/1 2/1", "commit 2"])
+        #expect(sim.node(2).summaryLines == ["log 1/1 2/1", "commit 2", "voted n2"])
         let inspect = sim.node(2).inspect()
         #expect(inspect.contains("nextIndex n1=3 n3=3 n4=3 n5=3"))
         #expect(inspect.contains("matchIndex n1=2 n3=2 n4=2 n5=2"))

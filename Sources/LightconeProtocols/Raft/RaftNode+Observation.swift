@@ -6,13 +6,13 @@ extension RaftNode {
     public var leaderTerm: Int? { raftRole == .leader ? currentTerm : nil }
     public var epoch: Int? { currentTerm }
 
-    /// `voted n2`, `log 3/1 4/2 5/2`, `commit 4` (the term is shown beside them as the epoch).
-    /// The log tail holds as many of the last entries as fit in 20 characters, so that it
-    /// fits a node's box in the view.
+    /// `log 3/1 4/2 5/2`, `commit 4`, `voted n2` — most telling first, since a small box
+    /// shows only the first lines (the term is shown beside them as the epoch). The log tail
+    /// holds as many of the last entries as fit in 16 characters.
     public var summaryLines: [String] {
-        ["voted " + (votedFor?.description ?? "-"),
-         log.lastIndex == 0 ? "log empty" : "log " + log.tail(fitting: 20),
-         "commit \(commitIndex)"]
+        [log.lastIndex == 0 ? "log empty" : "log " + log.tail(fitting: 16),
+         "commit \(commitIndex)",
+         "voted " + (votedFor?.description ?? "-")]
     }
 
     public func inspect() -> [String] {
