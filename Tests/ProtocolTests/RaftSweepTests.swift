@@ -8,6 +8,11 @@ import LightconeCheckers
 @Suite struct RaftSweepTests {
     /// Runs the script for one seed and returns the violations it found.
     static func chaosRun(seed: UInt64, bug: String?) throws -> [Violation] {
+        try chaosSimulation(seed: seed, bug: bug).violations
+    }
+
+    /// The cluster after the script.
+    static func chaosSimulation(seed: UInt64, bug: String?) throws -> Simulation<RaftNode> {
         var sim = try Simulation<RaftNode>(nodeCount: 5, seed: seed, options: [("batch", "1")])
         sim.monitor = RaftSafetyMonitor()
         sim.setTracing(false)
@@ -15,14 +20,17 @@ import LightconeCheckers
         try sim.startLoad(LoadSpec(rate: 20, duration: .seconds(20)))
         try sim.startChaos(for: .seconds(20), faults: .all)
         sim.run(for: .seconds(25))
-        return sim.violations
+        return sim
     }
 
+    /// Without bugs no monitor fires, and every client history is linearizable.
     @Test func withoutBugsNoSeedViolatesSafety() throws {
         var failures: [String] = []
         for seed in UInt64(1)...100 {
-            let violations = try Self.chaosRun(seed: seed, bug: nil)
-            if let first = violations.first { failures.append("seed \(seed): \(first.property): \(first.message)") }
+            let sim = try Self.chaosSimulation(seed: seed, bug: nil)
+            if let first = sim.violations.first { failures.append("seed \(seed): \(first.property): \(first.message)") }
+            let verdict = LinearizabilityChecker.check(sim.history)
+            if !verdict.isLinearizable { failures.append("seed \(seed): \(verdict)") }
         }
         #expect(failures.isEmpty, "\(failures.joined(separator: "\n"))")
     }
