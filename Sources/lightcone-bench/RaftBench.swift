@@ -32,8 +32,9 @@ func raftBenchmarks() {
 }
 
 /// One run of the chaos script: `new raft 5 batch=1` / `bug raft NAME` /
-/// `load 20/s for 20s` / `chaos for 20s` / `run 25s`; returns the first violation.
-func raftChaosRun(seed: UInt64, bug: String?, faults: ChaosFaults = .all) -> Violation? {
+/// `load 20/s for 20s` / `chaos for 20s` / `run 25s`; returns the first violation (of a
+/// monitor, or with `linearizability`, of the client history).
+func raftChaosRun(seed: UInt64, bug: String?, faults: ChaosFaults = .all, checksHistory: Bool = false) -> Violation? {
     do {
         var simulation = try Simulation<RaftNode>(nodeCount: 5, seed: seed, options: [(key: "batch", value: "1")])
         simulation.setTracing(false)
@@ -42,7 +43,15 @@ func raftChaosRun(seed: UInt64, bug: String?, faults: ChaosFaults = .all) -> Vio
         try simulation.startLoad(LoadSpec(rate: 20, duration: .seconds(20)))
         try simulation.startChaos(for: .seconds(20), faults: faults)
         simulation.run(for: .seconds(25))
-        return simulation.violations.first
+        if let first = simulation.violations.first { return first }
+        if checksHistory {
+            switch LinearizabilityChecker.check(simulation.history) {
+            case .linearizable: return nil
+            case .notLinearizable(let key, _): return Violation(property: "linearizability", message: "not linearizable on key \(key)")
+            case .unknown(let reason): return Violation(property: "linearizability", message: "unknown: \(reason)")
+            }
+        }
+        return nil
     } catch {
         return Violation(property: "setup", message: "\(error)")
     }
@@ -72,9 +81,9 @@ func raftChaosSweeps(seedsPerBug: UInt64, seedsWithoutBugs: UInt64, faults: Chao
     var failures: [String] = []
     let start = clock.now
     for seed in 1...seedsWithoutBugs {
-        if let violation = raftChaosRun(seed: seed, bug: nil, faults: faults) { failures.append("seed \(seed): \(violation.property): \(violation.message)") }
+        if let violation = raftChaosRun(seed: seed, bug: nil, faults: faults, checksHistory: true) { failures.append("seed \(seed): \(violation.property): \(violation.message)") }
     }
     let elapsed = seconds(clock.now - start)
-    print(String(format: "raft chaos without bugs, seeds 1..%d: %d violations; %.2f s wall per run", Int(seedsWithoutBugs), failures.count, elapsed / Double(seedsWithoutBugs)))
+    print(String(format: "raft chaos without bugs, seeds 1..%d: %d violations (monitors and linearizability); %.2f s wall per run", Int(seedsWithoutBugs), failures.count, elapsed / Double(seedsWithoutBugs)))
     for failure in failures.prefix(10) { print("  \(failure)") }
 }
