@@ -81,7 +81,7 @@ extension RaftNode {
             var best: (NodeID, Int)?
             for id in cluster.ids where cluster.isUp(id) {
                 let commit = cluster.nodes[id.index].commitIndex
-                if best == nil || commit > best!.1 { best = (id, commit) }
+                if commit > (best?.1 ?? -1) { best = (id, commit) }
             }
             guard let best else { return ConditionOutcome(holds: false, actual: "every node is down") }
             return ConditionOutcome(holds: best.1 >= count, actual: "highest commitIndex is \(best.1) (\(best.0))")
@@ -117,9 +117,11 @@ extension RaftNode {
         guard node.index < cluster.nodes.count else { return (false, "there is no \(node)") }
         guard cluster.lives[node.index] == .up else { return (false, "\(node) is \(cluster.lives[node.index].rawValue)") }
         var leader: NodeID?
+        var leaderTerm = -1
         for id in cluster.ids where cluster.lives[id.index] == .up {
-            if let term = cluster.nodes[id.index].leaderTerm, leader == nil || term > cluster.nodes[leader!.index].currentTerm {
+            if let term = cluster.nodes[id.index].leaderTerm, term > leaderTerm {
                 leader = id
+                leaderTerm = term
             }
         }
         guard let leader else { return (false, "\(node) is unavailable: no leader") }
