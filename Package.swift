@@ -53,7 +53,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "SimulationTests", dependencies: ["LightconeSimulation", "LightconeProtocols"]),
-        .testTarget(name: "ProtocolTests", dependencies: ["LightconeSimulation", "LightconeProtocols", "LightconeLab"]),
+        .testTarget(name: "ProtocolTests", dependencies: ["LightconeSimulation", "LightconeProtocols", "LightconeCheckers", "LightconeLab"]),
         .testTarget(name: "CheckerTests", dependencies: ["LightconeSimulation", "LightconeCheckers", "LightconeLab"]),
         .testTarget(name: "LabTests", dependencies: ["LightconeLab"], exclude: ["Scenarios", "Goldens"]),
         .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"], exclude: ["Goldens"]),

@@ -57,6 +57,23 @@ public enum ProtocolRegistry {
 
     /// Every protocol in this build, in the order `help new` lists them.
     public static let entries: [ProtocolEntry] = [
+        entry(RaftNode.self, configure: { sim in
+            sim.monitor = RaftSafetyMonitor()
+            sim.conditionHook = { condition, state in linearizabilityOutcome(condition, history: state.history) }
+        }, check: { sim in
+            let properties = "ElectionSafety, LeaderAppendOnly, LogMatching, LeaderCompleteness and StateMachineSafety held after every event"
+            let count = sim.history.count
+            switch LinearizabilityChecker.check(sim.history) {
+            case .linearizable:
+                return CheckReport(lines: ["check: ok (\(properties); linearizable, \(count) operation\(count == 1 ? "" : "s"))"])
+            case .unknown(let reason):
+                return CheckReport(lines: ["check: ok (\(properties); linearizability unknown: \(reason))"])
+            case .notLinearizable(let key, let explanation):
+                let violation = Violation(property: "linearizability", message: "not linearizable on key \(key)")
+                return CheckReport(lines: ["check: VIOLATION \(violation.property): \(violation.message)"] + explanation.map { "  " + $0 },
+                                   violation: violation)
+            }
+        }),
         entry(GossipNode.self, check: { sim in
             let outcome = sim.evaluate(.converged)
             let values = Set(sim.nodes.flatMap(\.known)).count
@@ -93,4 +110,22 @@ public enum ProtocolRegistry {
         for entry in entries { if let spec = entry.operations.first(where: { $0.name == verb }) { return spec } }
         return nil
     }
+}
+
+/// Answers `linearizable` and `not linearizable` for a key-value history.
+func linearizabilityOutcome(_ condition: Condition, history: [HistoryEntry]) -> ConditionOutcome? {
+    let wantsLinearizable: Bool
+    switch condition {
+    case .linearizable: wantsLinearizable = true
+    case .notLinearizable: wantsLinearizable = false
+    default: return nil
+    }
+    let verdict = LinearizabilityChecker.check(history)
+    let actual: String
+    switch verdict {
+    case .linearizable: actual = "the history is linearizable"
+    case .notLinearizable(let key, _): actual = "the history is not linearizable on key \(key)"
+    case .unknown(let reason): actual = "linearizability unknown: \(reason)"
+    }
+    return ConditionOutcome(holds: wantsLinearizable ? verdict.isLinearizable : verdict.isViolation, actual: actual)
 }

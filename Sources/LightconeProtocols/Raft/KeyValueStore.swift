@@ -1,0 +1,47 @@
+import LightconeSimulation
+
+/// The replicated state machine: a map from keys to values, changed only by applying
+/// committed log entries in index order.
+///
+/// ```swift
+/// var store = KeyValueStore()
+/// store.apply(.put(key: "x", value: "1"))           // .ok(nil)
+/// store.apply(.cas(key: "x", old: "2", new: "3"))   // .fail("expected 2, found 1")
+/// store.apply(.get(key: "x"))                       // .ok("1")
+/// ```
+public struct KeyValueStore: Sendable, Equatable {
+    /// The current values.
+    public private(set) var values: [String: String] = [:]
+
+    /// An empty store.
+    public init() {}
+
+    /// The value of `key`, nil when it was never written.
+    public subscript(key: String) -> String? { values[key] }
+
+    /// Applies `command` and returns what the client that issued it is told.
+    /// A `cas` whose old value does not match is applied too: it changes nothing and fails.
+    @discardableResult
+    public mutating func apply(_ command: RaftCommand) -> ClientReply {
+        switch command {
+        case .noop:
+            return .ok(nil)
+        case .put(let key, let value):
+            values[key] = value
+            return .ok(nil)
+        case .get(let key):
+            return .ok(values[key])
+        case .cas(let key, let old, let new):
+            guard let current = values[key], current == old else {
+                return .fail("expected \(old), found \(values[key] ?? "nothing")")
+            }
+            values[key] = new
+            return .ok(nil)
+        }
+    }
+
+    /// The keys in order with their values, `x=1 y=2`.
+    public var description: String {
+        values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: " ")
+    }
+}

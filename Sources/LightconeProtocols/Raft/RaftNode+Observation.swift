@@ -1,0 +1,142 @@
+import LightconeSimulation
+
+/// What the view, `status`, `inspect` and the conditions see of a Raft node.
+extension RaftNode {
+    public var role: String { raftRole.rawValue }
+    public var leaderTerm: Int? { raftRole == .leader ? currentTerm : nil }
+    public var epoch: Int? { currentTerm }
+
+    /// `log 3/1 4/2 5/2`, `commit 4`, `voted n2` — most telling first, since a small box
+    /// shows only the first lines (the term is shown beside them as the epoch). The log tail
+    /// holds as many of the last entries as fit in 16 characters.
+    public var summaryLines: [String] {
+        [log.lastIndex == 0 ? "log empty" : "log " + log.tail(fitting: 16),
+         "commit \(commitIndex)",
+         "voted " + (votedFor?.description ?? "-")]
+    }
+
+    public func inspect() -> [String] {
+        var lines = [
+            "currentTerm \(currentTerm), votedFor \(votedFor?.description ?? "none"), leader \(leaderId?.description ?? "unknown")",
+            "commitIndex \(commitIndex), lastApplied \(lastApplied), log length \(log.lastIndex)",
+        ]
+        let first = max(1, log.lastIndex - 9)
+        if log.lastIndex > 0 {
+            lines.append("log" + (first > 1 ? " (last 10 of \(log.lastIndex))" : "") + ":")
+            for index in first...log.lastIndex {
+                let mark = index <= lastApplied ? "applied" : index <= commitIndex ? "committed" : ""
+                lines.append("  \(index)/\(log[index].term) \(log[index].command)" + (mark.isEmpty ? "" : "  (\(mark))"))
+            }
+        } else {
+            lines.append("log: empty")
+        }
+        lines.append("state: " + (store.values.isEmpty ? "empty" : store.description))
+        switch raftRole {
+        case .leader:
+            let peers = (0..<nodeCount).filter { $0 != id.index }
+            lines.append("nextIndex " + peers.map { "n\($0 + 1)=\(nextIndex[$0])" }.joined(separator: " "))
+            lines.append("matchIndex " + peers.map { "n\($0 + 1)=\(matchIndex[$0])" }.joined(separator: " "))
+            if !waitingClients.isEmpty { lines.append("clients waiting: \(waitingClients.count)") }
+        case .candidate:
+            let votes = (0..<nodeCount).filter { votesGranted[$0] }.map { "n\($0 + 1)" }
+            lines.append("votes \(votes.count) of \(majority) needed: " + votes.joined(separator: " "))
+        case .follower:
+            break
+        }
+        return lines
+    }
+
+    public var statusFields: [(String, JSONValue)] {
+        let first = max(1, log.lastIndex - 15)
+        let terms: [JSONValue] = log.lastIndex == 0 ? [] : (first...log.lastIndex).map { .int(Int64(log[$0].term)) }
+        var fields: [(String, JSONValue)] = [
+            ("voted_for", votedFor.map { .string($0.description) } ?? .null),
+            ("leader_id", leaderId.map { .string($0.description) } ?? .null),
+            ("commit_index", .int(Int64(commitIndex))),
+            ("last_applied", .int(Int64(lastApplied))),
+            ("log_length", .int(Int64(log.lastIndex))),
+            ("log_tail_start", .int(Int64(first))),
+            ("log_tail_terms", .array(terms)),
+        ]
+        if raftRole == .leader {
+            fields.append(("next_index", .object((0..<nodeCount).filter { $0 != id.index }.map { ("n\($0 + 1)", .int(Int64(nextIndex[$0]))) })))
+            fields.append(("match_index", .object((0..<nodeCount).filter { $0 != id.index }.map { ("n\($0 + 1)", .int(Int64(matchIndex[$0]))) })))
+        }
+        return fields
+    }
+
+    // MARK: - Conditions
+
+    /// Answers `committed N`, `value KEY VALUE on NODE`, `converged`, `available NODE` and
+    /// `unavailable NODE`; `leader`, `no leader` and `role` are answered by the simulation.
+    ///
+    /// `available NODE` holds when a client beside NODE would get an answer now: NODE runs,
+    /// and there is a leader (the up node leading the highest term) that has heard from a
+    /// majority of the cluster (itself included) within the shortest election timeout, and
+    /// is NODE itself or has heard from NODE within that time while NODE follows it. Nodes
+    /// cannot see the network, so "reachable" is judged from the replies that really arrived.
+    public static func evaluate(_ condition: Condition, in cluster: ClusterState<RaftNode>) -> ConditionOutcome? {
+        switch condition {
+        case .committed(let count):
+            var best: (NodeID, Int)?
+            for id in cluster.ids where cluster.isUp(id) {
+                let commit = cluster.nodes[id.index].commitIndex
+                if commit > (best?.1 ?? -1) { best = (id, commit) }
+            }
+            guard let best else { return ConditionOutcome(holds: false, actual: "every node is down") }
+            return ConditionOutcome(holds: best.1 >= count, actual: "highest commitIndex is \(best.1) (\(best.0))")
+        case .value(let key, let value, let node):
+            guard node.index < cluster.nodes.count else { return ConditionOutcome(holds: false, actual: "there is no \(node)") }
+            guard cluster.isUp(node) else { return ConditionOutcome(holds: false, actual: "\(node) is down") }
+            let actual = cluster.nodes[node.index].store[key]
+            return ConditionOutcome(holds: actual == value,
+                                    actual: actual.map { "\(node) has \(key)=\($0)" } ?? "\(node) has no \(key)")
+        case .converged:
+            let up = cluster.ids.filter { cluster.isUp($0) }
+            guard let first = up.first else { return ConditionOutcome(holds: true, actual: "every node is down") }
+            let reference = cluster.nodes[first.index]
+            let differ = up.filter {
+                cluster.nodes[$0.index].lastApplied != reference.lastApplied || cluster.nodes[$0.index].store != reference.store
+            }
+            let applied = up.map { "\($0)=\(cluster.nodes[$0.index].lastApplied)" }.joined(separator: " ")
+            return ConditionOutcome(holds: differ.isEmpty,
+                                    actual: differ.isEmpty ? "every up node applied \(reference.lastApplied) entries"
+                                        : "applied entries differ: \(applied)")
+        case .available(let node):
+            let (isAvailable, why) = availability(of: node, in: cluster)
+            return ConditionOutcome(holds: isAvailable, actual: why)
+        case .unavailable(let node):
+            let (isAvailable, why) = availability(of: node, in: cluster)
+            return ConditionOutcome(holds: !isAvailable, actual: why)
+        default:
+            return nil
+        }
+    }
+
+    static func availability(of node: NodeID, in cluster: ClusterState<RaftNode>) -> (Bool, String) {
+        guard node.index < cluster.nodes.count else { return (false, "there is no \(node)") }
+        guard cluster.lives[node.index] == .up else { return (false, "\(node) is \(cluster.lives[node.index].rawValue)") }
+        var leader: NodeID?
+        var leaderTerm = -1
+        for id in cluster.ids where cluster.lives[id.index] == .up {
+            if let term = cluster.nodes[id.index].leaderTerm, term > leaderTerm {
+                leader = id
+                leaderTerm = term
+            }
+        }
+        guard let leader else { return (false, "\(node) is unavailable: no leader") }
+        let leaderNode = cluster.nodes[leader.index]
+        let since = cluster.now - leaderNode.config.electionMin
+        let heard = (0..<leaderNode.nodeCount).filter { $0 == leader.index || leaderNode.lastHeard[$0] >= since }.count
+        guard heard >= leaderNode.majority else {
+            return (false, "\(node) is unavailable: leader \(leader) has not heard from a majority")
+        }
+        if node == leader { return (true, "\(node) is available: it leads with a majority") }
+        let follower = cluster.nodes[node.index]
+        guard follower.leaderId == leader, follower.currentTerm == leaderNode.currentTerm,
+              leaderNode.lastHeard[node.index] >= since else {
+            return (false, "\(node) is unavailable: it cannot reach leader \(leader)")
+        }
+        return (true, "\(node) is available through leader \(leader)")
+    }
+}
