@@ -159,5 +159,402 @@ The next lessons use these facts to build something harder than a rumour: a clus
 5. Type `timeline` after a broadcast. Can you draw the light cone of the moment `n4` learned the value?
 
 """##),
+        (name: "02-raft-leader-election", text: ##"""
+# Raft I: electing a leader
+
+How five servers agree on one leader: terms, votes and randomized timeouts, a split vote, what the minority side of a partition can and cannot do, and how a dead leader is replaced.
+
+## Followers, candidates, leaders
+
+Raft (Diego Ongaro and John Ousterhout, *In Search of an Understandable Consensus Algorithm*, 2014) keeps a replicated log on a cluster of servers. Everything goes through one **leader**; the others are **followers**. When a follower hears nothing from a leader for an *election timeout* — drawn at random between 150 and 300 ms — it becomes a **candidate**: it starts a new **term**, votes for itself and asks every other server for its vote with a RequestVote message. Whoever collects votes from a majority becomes leader for that term, and sends heartbeats every 50 ms so that nobody else stands.
+
+```lightcone setup
+new raft 5
+```
+
+Five fresh followers, in term 0, with no leader.
+
+```lightcone predict
+Which server will become leader first, and in which term?
+```
+
+```lightcone goal
+leader within 2s
+```
+
+```lightcone hint
+Time only moves when you say so: `run 1s`, or `run until leader`.
+```
+
+```lightcone solution
+run 1s
+```
+
+The server whose random timer fired first asked for votes before anyone else woke up, and won them all. `nodes` shows every server in term 1, and `log` shows the RequestVote messages and their replies.
+
+A **term** is Raft's logical clock: it only goes up, every message carries it, and a server that sees a higher term than its own adopts it at once and, if it was leader or candidate, steps down. Each server votes at most once per term, so a term can have at most one leader.
+
+## A split vote
+
+With four servers a majority is three, and two candidates standing at the same instant can split the vote two–two. Let us make that happen on purpose.
+
+```lightcone setup
+new raft 4
+cut n1->n4
+cut n2->n3
+```
+
+`n1` cannot reach `n4`, and `n2` cannot reach `n3`. Make `n1` and `n2` stand at the same instant.
+
+```lightcone predict
+Who votes for whom? Can anyone reach three votes?
+```
+
+```lightcone goal
+role n2 candidate
+```
+
+```lightcone hint
+`timeout n1 n2` fires both servers' election timers now.
+```
+
+```lightcone solution
+timeout n1 n2
+```
+
+Both stand in term 1 and vote for themselves. `n3` hears only from `n1` and `n4` only from `n2`; each grants the one request it gets. Two votes each, three needed: nobody wins term 1. `run 100ms` and `nodes`: two candidates, no leader.
+
+## Randomness breaks the tie
+
+A split vote costs time, not safety: nobody won, so nobody can do harm. Each candidate waits for a *new* random timeout and stands again in a higher term. Because the timeouts are random, one of them usually wakes first and collects its votes before the other stands.
+
+```lightcone goal
+leader within 5s
+```
+
+```lightcone hint
+`heal` removes the cuts; then let time run.
+```
+
+```lightcone solution
+heal
+run 2s
+```
+
+`nodes` shows the term it took. Raft's safety never depends on timing — only its progress does. The paper chooses timeouts much longer than a message's round trip so that split votes stay rare.
+
+## The minority side
+
+```lightcone setup
+new raft 5
+timeout n1
+run until leader n1 within 1s
+put x 1
+run 200ms
+partition n1 n2 | n3 n4 n5
+```
+
+`n1` leads term 1, and `x=1` is committed on every server. Now a partition cuts `n1` and `n2` off from the other three. `n1` still believes it leads — nobody has told it otherwise — but it can no longer hear from a majority.
+
+```lightcone predict
+What will n3, n4 and n5 do? And what happens to a write sent to n1 now?
+```
+
+Write `y=2` on the majority side, through `n3`.
+
+```lightcone goal
+value y 2 on n4 within 5s
+```
+
+```lightcone hint
+The majority side needs a leader first: `run 1s`, then `put y 2 via n3` and `run 500ms`.
+```
+
+```lightcone solution
+run 1s
+put y 2 via n3
+run 500ms
+```
+
+The three servers heard no heartbeats, elected a leader of their own in a higher term, and carry on: three is a majority of five. The client at `n3` was redirected to that leader, and its write committed.
+
+On the minority side, `n1` still thinks it leads term 1. Try `put z 3 via n1` and `run 2s`: `n1` appends `z=3` to its log but can never count three copies, so it never commits it. The client's result is `unknown` (`history`). A minority can be wrong about who leads; it cannot be wrong about what is committed.
+
+## The leader dies
+
+```lightcone setup
+heal
+run 1s
+```
+
+The partition is healed. `n1` saw the higher term and stepped down; everyone follows the majority's leader. Now crash it.
+
+```lightcone setup
+kill leader
+```
+
+```lightcone goal
+leader within 3s
+```
+
+```lightcone hint
+Wait for an election timeout: `run 1s`.
+```
+
+```lightcone solution
+run 1s
+```
+
+The followers' timers fired, one of them won a new term, and `expect value y 2 on leader` holds: a new leader always has every committed entry, because a server only votes for a candidate whose log is at least as up to date as its own (§5.4.1), and every committed entry is on a majority.
+
+## Exercises
+
+1. `new raft 3` and `kill` two servers. Can the last one elect itself? Why not?
+2. With one server down in a 5-server cluster (`kill n5`), `timeout n1 n2`. Can the vote split? What about `new raft 4` with no cuts?
+3. `new raft 5 election=150..160ms` makes the timeouts nearly equal. How many terms does the first election take? Try a few `seed`s.
+4. `bug raft volatile-vote` forgets a server's vote on restart. Find a run where two leaders share a term (`chaos`, then `check`).
+5. Isolate the leader for 5 seconds while a `load 5/s` runs, then `heal` and read `history`. Which operations are `unknown`, and why?
+
+"""##),
+        (name: "03-raft-log-replication", text: ##"""
+# Raft II: the log, commitment and Figure 8
+
+How a leader replicates its log, when an entry is committed, and why a leader never commits an entry of an older term by counting copies — Figure 8 of the Raft paper, step by step, then the bug that ignores it caught by chaos and a checker.
+
+## A write travels through the log
+
+```lightcone setup
+new raft 5
+timeout n1
+run until leader n1 within 1s
+run 100ms
+```
+
+`n1` leads term 1. Its log already holds one entry: every new leader appends a no-op entry of its own term (§8 of the paper), and it is committed.
+
+A client's `put` becomes an entry at the end of the leader's log. The leader sends it to every follower in AppendEntries; once a **majority** stores it, the entry is **committed**: the leader applies it to its key-value store and answers the client. Followers learn the new commit index with the next AppendEntries and apply it too.
+
+```lightcone predict
+How many servers must store the entry before n1 answers the client?
+```
+
+```lightcone goal
+value x 1 on n5 within 2s
+```
+
+```lightcone hint
+`put x 1`, then `run 500ms`. `inspect n1` shows the log, nextIndex and matchIndex.
+```
+
+```lightcone solution
+put x 1
+run 500ms
+```
+
+`log` shows the order of things: the AppendEntries out, the replies back, `committed 2` on `n1` after the second reply (three copies, with its own), the client's `ok`, and the followers applying on the next heartbeat.
+
+## Stored is not committed
+
+```lightcone setup
+partition n1 n2 | n3 n4 n5
+put y 2 via n1
+run 100ms
+```
+
+`n1` appended `y=2`, and `n2` stored it — two copies out of five. That is not a majority, so it is not committed, and the client is still waiting. `inspect n2` shows the entry in its log, not applied.
+
+```lightcone predict
+What happens to y=2 when the partition heals, if the other side has written y=3 in the meantime?
+```
+
+Write `y=3` on the majority side, then heal.
+
+```lightcone goal
+value y 3 on n2 within 5s
+```
+
+```lightcone hint
+`run 1s` for the majority to elect a leader, `put y 3 via n3`, `heal`, then `run 1s`.
+```
+
+```lightcone solution
+run 1s
+put y 3 via n3
+heal
+run 1s
+```
+
+The new leader's log won: `n2`'s uncommitted `y=2` was overwritten by the consistency check of AppendEntries. Nothing promised was lost — the client of `y=2` was never told `ok`, and `history` says `unknown`. Raft only promises what it committed.
+
+## Figure 8: an entry of an old term
+
+Now the subtle case, Figure 8 of the paper. We slow the cluster down — election timeouts of 10 to 20 seconds, so that only `timeout` starts an election, and one entry per AppendEntries — and drive every election by hand.
+
+```lightcone setup
+new raft 5 batch=1 election=10s..20s
+timeout n1
+run until leader n1 within 1s
+run 200ms
+cut n1->n3
+cut n1->n4
+cut n1->n5
+put a 1 via n1
+run 200ms
+```
+
+(a) `n1` leads term 1. It has appended `a=1` at index 2, but only `n2` got a copy: `nodes` shows `2/1` (index 2, term 1) on `n1` and `n2` only. Now `n1` crashes, and `n5` wins term 2 with the votes of `n3` and `n4`, whose logs are no longer than its own. As every new leader does, it appends a no-op of its term at index 2 — and crashes before that reaches anyone.
+
+```lightcone setup
+kill n1
+timeout n5
+run until leader n5 within 1s
+isolate n5
+kill n5
+run 100ms
+heal
+```
+
+(b) Index 2 now holds `a=1` of term 1 on `n1` and `n2`, and a no-op of term 2 on the dead `n5`. Bring `n1` back and make it leader again. Keep `n4` out of its reach, so that `n4` keeps its short log.
+
+```lightcone goal
+leader n1 within 1s
+```
+
+```lightcone hint
+`restart n1` and `cut n1->n4`. Then `timeout n1`: in term 2 `n3` has already voted (for `n5`), so the election fails.
+```
+
+```lightcone hint
+After `run 100ms`, `timeout n1` again: term 3. `n2` and `n3` vote for it — its log ends in term 1 at index 2, ahead of `n3`'s.
+```
+
+```lightcone solution
+restart n1
+cut n1->n4
+timeout n1
+run 100ms
+timeout n1
+run until leader n1 within 1s
+```
+
+(c) `n1` leads term 3 and appended its own no-op at index 3. It will now copy index 2 (term 1) onto `n3`, one entry per message.
+
+```lightcone predict
+When a=1 sits on n1, n2 and n3 — three copies of five — may n1 call index 2 committed?
+```
+
+## Counting copies is not enough
+
+Let the leader work until index 2 is committed.
+
+```lightcone goal
+committed 2 within 1s
+```
+
+```lightcone hint
+`run 500ms`, then `log n1`.
+```
+
+```lightcone solution
+run 500ms
+```
+
+`log n1` says `committed 3 (term 3)` — not `committed 2`. When `a=1` was on three servers, `n1` did **not** count it: if it had, and had crashed at that moment, `n5` could have come back and won a later term with the votes of `n3` and `n4` (its last entry, of term 2, is newer than their term 1), and overwritten index 2 on all of them: a committed entry lost.
+
+So Raft commits by counting copies only entries of the leader's *current* term (§5.4.2). Older entries are committed indirectly, together with a later entry of the current term — here `n1`'s no-op at index 3. Once that is on a majority, `n5` can never win again: a majority has a log ending in term 3.
+
+## The same story with the bug
+
+`bug raft commit-old-terms` switches exactly that rule off. Here is the story again up to (c), with the bug on.
+
+```lightcone setup
+new raft 5 batch=1 election=10s..20s
+bug raft commit-old-terms
+timeout n1
+run until leader n1 within 1s
+run 200ms
+cut n1->n3
+cut n1->n4
+cut n1->n5
+put a 1 via n1
+run 200ms
+kill n1
+timeout n5
+run until leader n5 within 1s
+isolate n5
+kill n5
+run 100ms
+heal
+restart n1
+cut n1->n4
+timeout n1
+run 100ms
+timeout n1
+run until leader n1 within 1s
+```
+
+Play Figure 8 (d) yourself: let `n1` commit index 2 by counting, crash it before its no-op spreads, and bring `n5` back.
+
+```lightcone goal
+violation within 5s
+```
+
+```lightcone hint
+`run until committed 2`: this time `n1` commits index 2 of term 1 as soon as three servers hold it.
+```
+
+```lightcone hint
+`isolate n1` and `kill n1` at once, so that its last messages die at the wall. `run 100ms`, `heal`, `restart n5`, then `timeout n5` twice, 100 ms apart (its first try is in a term where the others have voted), and `run 1s`.
+```
+
+```lightcone solution
+run until committed 2 within 1s
+isolate n1
+kill n1
+run 100ms
+heal
+restart n5
+timeout n5
+run 100ms
+timeout n5
+run 1s
+```
+
+`n5` won term 4 with the votes of `n3` and `n4`, and the live safety monitor caught it at once: a leader without an entry that was committed — Leader Completeness, one of Raft's five safety properties, broken. `n5` will now overwrite index 2 with its own entry of term 2, and the `a=1` that `n1` applied is gone from the cluster.
+
+## The bug, caught by chaos
+
+Nobody drives a real cluster through Figure 8 on purpose. Jepsen-style testing instead throws random faults at a cluster under load and checks the history afterwards. Here is a 3-server cluster with the bug, clients writing and reading, and a nemesis that crashes servers (often the leader, just after it is elected) and partitions the network for two minutes.
+
+```lightcone setup
+new raft 3 batch=1
+bug raft commit-old-terms
+load 20/s for 120s
+chaos for 120s faults=kill,partition
+```
+
+```lightcone goal
+violation within 2m
+```
+
+```lightcone hint
+`run 2m`, then `check`.
+```
+
+```lightcone solution
+run 2m
+check
+```
+
+Random faults found the rare run where the rule matters: `check` reports the violation with the trace that led to it. Without the bug (the same commands without `bug raft commit-old-terms`) the same two minutes of chaos pass, and `check` finds the history linearizable. This is how real consensus bugs are found: not by waiting for them in production, but by a nemesis, a fixed seed that replays the failure, and a checker that knows what must never happen.
+
+## Exercises
+
+1. After step 4, continue the story without the bug: `isolate n1`, `kill n1`, `heal`, `restart n5`, `timeout n5` twice. Why can `n5` not win?
+2. `bug raft no-vote-restriction` lets a server vote for a candidate with an older log. Which of Raft's five safety properties breaks first under `chaos`?
+3. Without any bug, run `chaos for 5m` with a `load 50/s`. Then `check`: is the history linearizable?
+4. Why does a new leader append a no-op (§8)? Picture step 1 without it: when would a new leader not know what is committed?
+
+"""##),
     ]
 }

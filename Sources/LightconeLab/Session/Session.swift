@@ -106,11 +106,28 @@ public struct Session: Sendable {
         execute("step").lines
     }
 
-    /// Narrated lines written since the last call: state changes, faults, client results, violations.
+    /// Narrated lines written since the last call: state changes, faults, client results,
+    /// violations (each followed by the trace that led to it).
     mutating func narrate() -> [String] {
-        let lines = cluster.traceLines(from: narrationCursor, notableOnly: true, node: nil)
+        var lines = cluster.traceLines(from: narrationCursor, notableOnly: true, node: nil)
         narrationCursor = cluster.traceCount
+        if let index = lines.firstIndex(where: { $0.contains(" VIOLATION ") }) {
+            lines.insert(contentsOf: violationTrace(lines[index]), at: index + 1)
+        }
         return lines
+    }
+
+    /// The state changes and faults just before a violation (client results left out).
+    func violationTrace(_ violationLine: String) -> [String] {
+        let recent = cluster.traceLines(from: max(0, cluster.traceCount - 5_000), notableOnly: true, node: nil)
+        guard let end = recent.lastIndex(of: violationLine) else { return [] }
+        let story = recent[..<end].filter { line in
+            let words = line.split(separator: " ")
+            guard words.count > 1, words[1].first == "c", words[1].dropFirst().allSatisfy(\.isNumber) else { return true }
+            return false
+        }
+        guard !story.isEmpty else { return [] }
+        return ["  the trace that led to it:"] + story.suffix(12).map { "    " + $0 }
     }
 
     /// Skips narration of everything written so far.
