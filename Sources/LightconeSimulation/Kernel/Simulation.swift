@@ -193,7 +193,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         let link = Link(from, to)
         if from == to {
             let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now, payload: payload, isLost: false)
-            trace.append(now, .send(envelope))
+            if trace.isEnabled { trace.append(now, .send(envelope)) }
             schedule(at: now, .deliver(envelope))
             return
         }
@@ -205,7 +205,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
                 : rng.uniform(in: settings.latencyMin...settings.latencyMax)
             let lost = settings.lossPPM > 0 && rng.chance(ppm: settings.lossPPM)
             let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now + latency, payload: payload, isLost: lost)
-            trace.append(now, .send(envelope))
+            if trace.isEnabled { trace.append(now, .send(envelope)) }
             schedule(at: envelope.arrivesAt, .deliver(envelope))
         }
     }
@@ -230,8 +230,10 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         guard let event = queue.popMin() else { return nil }
         if event.time > now { now = event.time }
         let slot = Int(event.slot)
-        guard let action = actions[slot] else { return false }
-        actions[slot] = nil
+        // Move the action out of its slot (no copy, no reference counting).
+        var taken: Action<Node.Message>?
+        swap(&taken, &actions[slot])
+        guard let action = taken else { return false }
         freeSlots.append(event.slot)
         return perform(action)
     }
@@ -252,7 +254,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
             }
             guard let timer = Node.Timer(rawValue: Int(slot)) else { return false }
             let id = NodeID(index: index)
-            trace.append(now, .timer(id, timer.name))
+            if trace.isEnabled { trace.append(now, .timer(id, timer.name)) }
             eventsHandled += 1
             handle(id) { node, ctx in node.timerFired(timer, &ctx) }
             return true
@@ -293,7 +295,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         if case .response(let request, let reply) = envelope.payload {
             // The client lives beside its node but is not the node: it hears replies even
             // when that node is down or paused.
-            trace.append(now, .deliver(envelope.ref))
+            if trace.isEnabled { trace.append(now, .deliver(envelope.ref)) }
             clientHears(reply, for: request, from: envelope.from)
             return true
         }
@@ -308,7 +310,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         case .up:
             break
         }
-        trace.append(now, .deliver(envelope.ref))
+        if trace.isEnabled { trace.append(now, .deliver(envelope.ref)) }
         switch envelope.payload {
         case .message(let message):
             handle(to) { node, ctx in node.receive(message, from: envelope.from, &ctx) }
