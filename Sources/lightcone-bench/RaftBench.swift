@@ -59,7 +59,9 @@ func raftChaosRun(seed: UInt64, bug: String?, faults: ChaosFaults = .all, checks
 
 /// Each teaching bug over seeds 1...`seedsPerBug` (first seed caught, catch rate), then
 /// seeds 1...`seedsWithoutBugs` without bugs (must find nothing).
-func raftChaosSweeps(seedsPerBug: UInt64, seedsWithoutBugs: UInt64, faults: ChaosFaults = .all) {
+/// Returns false when a run without bugs found a violation.
+@discardableResult
+func raftChaosSweeps(seedsPerBug: UInt64, seedsWithoutBugs: UInt64, faults: ChaosFaults = .all) -> Bool {
     let clock = ContinuousClock()
     for bug in RaftNode.bugs.map(\.name) {
         var caught: [UInt64] = []
@@ -77,7 +79,7 @@ func raftChaosSweeps(seedsPerBug: UInt64, seedsWithoutBugs: UInt64, faults: Chao
                      properties.keys.sorted().map { "\($0) \(properties[$0] ?? 0)" }.joined(separator: ", "),
                      elapsed / Double(seedsPerBug)))
     }
-    guard seedsWithoutBugs >= 1 else { return }
+    guard seedsWithoutBugs >= 1 else { return true }
     var failures: [String] = []
     let start = clock.now
     for seed in 1...seedsWithoutBugs {
@@ -86,4 +88,5 @@ func raftChaosSweeps(seedsPerBug: UInt64, seedsWithoutBugs: UInt64, faults: Chao
     let elapsed = seconds(clock.now - start)
     print(String(format: "raft chaos without bugs, seeds 1..%d: %d violations (monitors and linearizability); %.2f s wall per run", Int(seedsWithoutBugs), failures.count, elapsed / Double(seedsWithoutBugs)))
     for failure in failures.prefix(10) { print("  \(failure)") }
+    return failures.isEmpty
 }

@@ -1,5 +1,13 @@
 // Lightcone's benchmarks, run by `make bench` in release mode. Each prints its figures.
 // `lightcone-bench NAME...` runs only those (gossip, startup, linearizability, view, raft).
+// `lightcone-bench sweep [SEEDS]` is CI's release-mode seed sweep: Raft under chaos and load
+// without bugs for seeds 1...SEEDS (default 1000), exit 1 on any violation.
+import Glibc
+
+if CommandLine.arguments.dropFirst().first == "sweep" {
+    let seeds = CommandLine.arguments.dropFirst(2).first.flatMap { UInt64($0) } ?? 1_000
+    exit(raftChaosSweeps(seedsPerBug: 50, seedsWithoutBugs: seeds) ? 0 : 1)
+}
 let chosen = Set(CommandLine.arguments.dropFirst())
 func wanted(_ name: String) -> Bool { chosen.isEmpty || chosen.contains(name) }
 
