@@ -53,6 +53,30 @@ struct FullScreenLabTests {
         #expect(lab.state.isPlaying)
     }
 
+    @Test func aLessonStepOpensPausedInTheLessonPanel() {
+        var (lab, _) = makeLab()
+        #expect(lab.state.isPlaying)
+        _ = lab.execute("lesson what")
+        lab.draw()
+        #expect(!lab.state.isPlaying)
+        #expect(lab.state.sidePanel == .lesson)
+        #expect(lab.state.lesson?.step == 1)
+        _ = lab.handle(.character(" "))
+        #expect(lab.state.isPlaying)
+        _ = lab.execute("kill n3")
+        lab.draw()
+        #expect(lab.state.lesson?.isGoalMet == true)
+        #expect(lab.state.isPlaying, "a met goal does not pause")
+        _ = lab.execute("next")
+        lab.draw()
+        #expect(lab.state.lesson?.step == 2)
+        #expect(!lab.state.isPlaying)
+        _ = lab.execute("leave")
+        lab.draw()
+        #expect(lab.state.lesson == nil)
+        #expect(lab.state.sidePanel == .eventLog)
+    }
+
     @Test func singleKeysActOnlyOnAnEmptyLine() {
         var (lab, _) = makeLab()
         _ = lab.handle(.character(" "))

@@ -124,6 +124,11 @@ struct FullScreenLab {
                                          step: status.stepNumber, stepCount: status.stepCount)
         if state.lesson != content {
             let isNew = state.lesson == nil
+            // A new step opens paused, so that the learner reads before anything happens
+            // (Space plays); a met goal only changes the text.
+            if state.lesson?.title != content.title || state.lesson?.step != content.step {
+                state.isPlaying = false
+            }
             state.lesson = content
             if isNew && inspected == nil { state.sidePanel = .lesson }
         }
