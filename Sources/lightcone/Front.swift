@@ -30,6 +30,7 @@ enum Front {
             options.initialLogLines = initialLines
             options.printsFrameStatistics = ProcessInfo.processInfo.environment["LIGHTCONE_FRAME_STATS"] != nil
             options.recordPath = viewOptions.recordPath
+            options.notesPath = viewOptions.notesPath
             return FrontEnd.runFullScreen(session: &session, options: options)
         }
         initialLines.forEach { print($0) }

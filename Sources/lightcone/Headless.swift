@@ -1,5 +1,6 @@
 import Foundation
 import LightconeLab
+import LightconeTerminal
 
 /// The subcommands that need no terminal: scripts, history checks, lesson listings.
 enum Headless {
@@ -51,6 +52,29 @@ enum Headless {
             let report = LessonChecker.check(paths: arguments, directory: session.options.lessonsDirectory)
             report.lines.forEach { print($0) }
             return report.isOK ? 0 : 1
+        case "present":
+            guard arguments.count == 1, let path = arguments.first else {
+                printError("lightcone: present needs one demo script, e.g. lightcone present demo.lc")
+                return 1
+            }
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                printError("lightcone: cannot read \(path)")
+                return 1
+            }
+            do {
+                try session.loadPresentation(name: path, text: text)
+            } catch {
+                printError(error.message)
+                return 1
+            }
+            guard !plain, FrontEnd.canUseFullScreen() else {
+                printError("lightcone: present plays a demo script in the full-screen view and needs a terminal; `lightcone run \(path)` plays it headless")
+                return 1
+            }
+            var options = viewOptions
+            options.presenter = true
+            return Front.interactive(session: session, plain: false, viewOptions: options,
+                                     initialLines: ["\(path): PageDown, → or a clicker plays the next part; PageUp or ← goes back"])
         default:
             printError("lightcone: \(name) is not in this build yet")
             return 1

@@ -99,12 +99,17 @@ public enum Command: Sendable, Equatable {
     case record(path: String?, force: Bool)
     case theme(String)
     case quit
+    // Demo scripts (`lightcone present`)
+    case say(String)
+    case note(String)
+    case wait
 
     /// True for commands that only look (they are not journaled for `rewind`).
     var isReadOnly: Bool {
         switch self {
         case .status, .inspect, .nodes, .messages, .bugs, .time, .history, .log, .timeline, .echo, .expect,
-             .help, .lessons, .hint, .goal, .play, .speed, .theme, .quit, .pause(nil), .export, .record:
+             .help, .lessons, .hint, .goal, .play, .speed, .theme, .quit, .pause(nil), .export, .record,
+             .say, .note, .wait:
             return true
         default:
             return false

@@ -81,6 +81,9 @@ public enum CommandHelp {
           "record demo.cast"),
         e("Meta", "theme", "theme dark|light|mono", "The view's colours.", "theme light"),
         e("Meta", "quit", "quit", "Leave Lightcone (Ctrl-D too).", "quit"),
+        e("Demo scripts", "say", "say TEXT", "In a demo script: narration, shown large in the view.", "say Now we cut the leader off."),
+        e("Demo scripts", "note", "note TEXT", "In a demo script: a speaker note, sent to --notes (never shown on screen).", "note Ask who expects a new leader."),
+        e("Demo scripts", "wait", "wait", "In a demo script: stop until the next clicker press (PageDown, Right, `next`).", "wait"),
     ]
 
     /// Every command name.

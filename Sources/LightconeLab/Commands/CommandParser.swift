@@ -393,6 +393,12 @@ struct ArgumentReader {
             guard ["dark", "light", "mono"].contains(name) else { throw CommandError("themes are dark, light and mono") }
             try done()
             return .theme(name)
+        case "say", "note":
+            guard !rest.isEmpty else { throw CommandError("\(verb) needs some text; usage: \(usage)") }
+            words = []
+            return verb == "say" ? .say(rest) : .note(rest)
+        case "wait":
+            try done(); return .wait
         case "quit", "exit":
             try done(); return .quit
         default:

@@ -13,6 +13,8 @@ public enum ViewRequest: Sendable, Equatable {
     case help
     /// Start recording to this asciicast file (already checked to be writable), or stop (nil).
     case record(String?)
+    /// A speaker note for `--notes`.
+    case note(String)
 }
 
 /// The result of one command: lines to show, and how it went.

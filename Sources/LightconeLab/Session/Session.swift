@@ -30,6 +30,10 @@ public struct Session: Sendable {
     public var screenRenderer: (@Sendable (ClusterSnapshot) -> [String])?
     /// Asked during long runs; true interrupts them (the view's Ctrl-C).
     public var interruptCheck: (@Sendable () -> Bool)?
+    /// The demo script being presented, if any.
+    public internal(set) var presentation: Presentation?
+    /// What the current slide has said (`say`).
+    public internal(set) var captions: [String] = []
     /// The lesson being followed, if any.
     public internal(set) var lesson: LessonProgress?
     /// Completed lesson steps when there is no state directory to save them in.

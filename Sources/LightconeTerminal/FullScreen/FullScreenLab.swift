@@ -23,6 +23,8 @@ struct FullScreenLab {
     var session: Session
     /// The asciicast being written, if `record` or `--record` started one.
     var recorder: AsciicastRecorder?
+    /// Where speaker notes go (`--notes`).
+    var notes: NotesOutput?
     let backend: any TerminalScreen
     var state = ViewState()
     var editor: LineEditor
@@ -45,6 +47,10 @@ struct FullScreenLab {
         state.speedThousandths = options.speedThousandths
         state.prompt = "lightcone> "
         if let path = options.recordPath { startRecording(path) }
+        if let path = options.notesPath {
+            notes = NotesOutput(path: path)
+            if notes == nil { appendLog(["error: cannot write notes to \(path)"]) }
+        }
         appendLog(options.initialLogLines)
     }
 
@@ -112,6 +118,16 @@ struct FullScreenLab {
     /// Shows the lesson being followed in the side panel (or, in presenter mode, large), and
     /// goes back to the event log when the learner leaves it.
     mutating func updateLessonPanel() {
+        if session.lessonStatus == nil, let show = session.presentationStatus {
+            // A demo script: its narration takes the lesson's place.
+            let content = LessonPanelContent(title: "\(show.name) · \(show.played)/\(show.count)",
+                                             paragraphs: show.captions.isEmpty ? ["(PageDown or → plays the next part)"] : show.captions)
+            if state.lesson != content {
+                state.lesson = content
+                if inspected == nil { state.sidePanel = .lesson }
+            }
+            return
+        }
         guard let status = session.lessonStatus else {
             if state.lesson != nil {
                 state.lesson = nil
@@ -231,6 +247,7 @@ struct FullScreenLab {
                 if node == nil { state.sidePanel = .eventLog }
             case .help: state.isHelpShown = true
             case .record(let path): startRecording(path)
+            case .note(let text): notes?.write(text)
             }
         }
         // Time spent executing (a long `run`) is not played again.

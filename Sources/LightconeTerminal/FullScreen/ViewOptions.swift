@@ -24,6 +24,8 @@ public struct ViewOptions: Sendable, Equatable {
     public var printsFrameStatistics = false
     /// Record the screen to this asciicast file from the start (`--record`).
     public var recordPath: String?
+    /// Where speaker notes go (`--notes`).
+    public var notesPath: String?
 
     /// The defaults: dark theme, Unicode, 1x, colours allowed.
     public init() {}

@@ -1,0 +1,58 @@
+/// A demo script for a talk (`lightcone present FILE`): ordinary commands plus `say TEXT`
+/// (narration shown large), `note TEXT` (speaker notes, sent to `--notes`) and `wait` (the
+/// script stops until the next clicker press). The `wait` lines cut it into slides.
+public struct Presentation: Sendable {
+    /// One slide: the script lines (with their line numbers) up to the next `wait`.
+    public struct Slide: Sendable, Equatable {
+        public var lines: [(number: Int, text: String)]
+        public static func == (a: Slide, b: Slide) -> Bool { a.lines.map(\.text) == b.lines.map(\.text) }
+    }
+
+    /// The file's name as given, for messages.
+    public let name: String
+    /// The slides, in order.
+    public let slides: [Slide]
+    /// How many slides have been played.
+    public internal(set) var played = 0
+    /// The session as it was before each played slide (for `back`).
+    var checkpoints: [Session] = []
+
+    /// Cuts `text` into slides at its `wait` lines; blank lines and comments are dropped.
+    public init(name: String, text: String) {
+        self.name = name
+        var slides: [Slide] = []
+        var current: [(number: Int, text: String)] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = CommandParser.stripComment(String(raw))
+            if line.isEmpty { continue }
+            if line.lowercased() == "wait" {
+                slides.append(Slide(lines: current))
+                current = []
+            } else {
+                current.append((index + 1, line))
+            }
+        }
+        if !current.isEmpty { slides.append(Slide(lines: current)) }
+        self.slides = slides.filter { !$0.lines.isEmpty }
+    }
+}
+
+/// What the view shows for a presentation: where it is and what was last said.
+public struct PresentationStatus: Sendable, Equatable {
+    /// The script's name.
+    public var name: String
+    /// Slides played so far.
+    public var played: Int
+    /// How many slides there are.
+    public var count: Int
+    /// The narration of the current slide (`say` lines), newest last.
+    public var captions: [String]
+
+    /// A status.
+    public init(name: String, played: Int, count: Int, captions: [String]) {
+        self.name = name
+        self.played = played
+        self.count = count
+        self.captions = captions
+    }
+}
