@@ -18,7 +18,7 @@ test: deps
 
 ## Build Lessons/*.md into the binary (run after changing a lesson), then check every lesson.
 lessons:
-	sh scripts/embed-lessons.sh
+	sh Lessons/embed-lessons.sh
 	$(SWIFT) build --product lightcone
 	./.build/debug/lightcone check-lessons
 

@@ -4,13 +4,13 @@ import Testing
 
 @Suite("Built-in lessons")
 struct BuiltinLessonsTests {
-    @Test("BuiltinLessons.swift is up to date with Lessons/*.md (run scripts/embed-lessons.sh)")
+    @Test("BuiltinLessons.swift is up to date with Lessons/*.md (run Lessons/embed-lessons.sh)")
     func upToDate() throws {
         let folder = LessonTestSupport.repositoryRoot + "/Lessons"
         let onDisk = LessonCatalog.sources(inFolder: folder).map { "\($0.name)\n\($0.text)" }
         let embedded = BuiltinLessons.files.map { "\($0.name)\n\($0.text)" }
         #expect(!onDisk.isEmpty)
-        #expect(embedded == onDisk, "Sources/LightconeLab/Lessons/BuiltinLessons.swift is out of date; run scripts/embed-lessons.sh")
+        #expect(embedded == onDisk, "Sources/LightconeLab/Lessons/BuiltinLessons.swift is out of date; run Lessons/embed-lessons.sh")
     }
 
     @Test("check-lessons passes on every built-in lesson")
