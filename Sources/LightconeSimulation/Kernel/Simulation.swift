@@ -58,8 +58,13 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     var freeSlots: [Int32] = []
     var sequence: UInt64 = 0
     var nextMessageID: MessageID = 1
-    var timerGenerations: [UInt32]
+    /// Per node and timer (index `node * timerSlots + timer.rawValue`): see `TimerState`.
+    var timers: [TimerState]
     let timerSlots: Int
+    /// The latest time any event or timer arming was ever due at. Superseded timer armings
+    /// are never queued; when the queue runs dry, the clock still moves to here, as if each
+    /// had been queued and had fired as a no-op.
+    var latestDue: SimTime = 0
     var backlog: [[Action<Node.Message>]]
     var heldMessages: [Link: Deque<Envelope<Node.Message>>] = [:]
     var cancelled: Set<MessageID> = []
@@ -87,7 +92,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         self.network = Network(nodeCount: nodeCount)
         self.trace = Trace()
         self.timerSlots = Node.Timer.allCases.count
-        self.timerGenerations = Array(repeating: 0, count: nodeCount * Node.Timer.allCases.count)
+        self.timers = Array(repeating: TimerState(), count: nodeCount * Node.Timer.allCases.count)
         self.backlog = Array(repeating: [], count: nodeCount)
         for index in 0..<nodeCount {
             handle(NodeID(index: index)) { node, ctx in node.start(&ctx) }
@@ -114,10 +119,11 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         return best?.0
     }
 
-    /// The time of the next pending event, if any.
+    /// The time of the next queued event, if any. (A timer re-armed to a later time is
+    /// queued only when its earlier event is due, so this may be later than that arming.)
     public var nextEventTime: SimTime? { queue.min?.time }
 
-    /// True when nothing at all is scheduled.
+    /// True when nothing at all is queued.
     public var isQuiet: Bool { queue.isEmpty }
 
     // MARK: - Handling one event at a node
@@ -144,11 +150,9 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         case .send(let to, let message):
             send(.message(message), from: id, to: to)
         case .setTimer(let timer, let delay):
-            let slot = id.index * timerSlots + timer.rawValue
-            timerGenerations[slot] &+= 1
-            schedule(at: now + max(0, delay), .timer(node: Int32(id.index), slot: Int32(timer.rawValue), generation: timerGenerations[slot]))
+            arm(id.index * timerSlots + timer.rawValue, at: now + max(0, delay))
         case .cancelTimer(let timer):
-            timerGenerations[id.index * timerSlots + timer.rawValue] &+= 1
+            disarm(id.index * timerSlots + timer.rawValue)
         case .reply(let request, let reply):
             guard let request = pending[request] else { return }  // the client already gave up
             send(.response(request.id, reply), from: id, to: request.clientNode)
@@ -177,6 +181,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     @inline(__always)
     mutating func schedule(at time: SimTime, _ action: Action<Node.Message>) {
         sequence &+= 1
+        if time > latestDue { latestDue = time }
         let slot: Int32
         if let free = freeSlots.popLast() {
             slot = free
@@ -210,6 +215,54 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         }
     }
 
+    // MARK: - Timers
+
+    /// Arms timer `index` (see `timers`) to fire at `deadline`, replacing its earlier arming.
+    /// The arming draws its sequence number now; its event is queued now only when no
+    /// earlier event of this timer is queued (see `TimerState`).
+    @inline(__always)
+    mutating func arm(_ index: Int, at deadline: SimTime) {
+        sequence &+= 1
+        if deadline > latestDue { latestDue = deadline }
+        timers[index].generation &+= 1
+        timers[index].isArmed = true
+        timers[index].deadline = deadline
+        timers[index].sequence = sequence
+        timers[index].isQueued = false
+        if timers[index].needsEvent(dueAt: deadline) { queueArming(index) }
+    }
+
+    /// Disarms timer `index`; its queued events fire as no-ops.
+    @inline(__always)
+    mutating func disarm(_ index: Int) {
+        timers[index].generation &+= 1
+        timers[index].isArmed = false
+        timers[index].isQueued = false
+    }
+
+    /// Queues the event of timer `index`'s current arming.
+    mutating func queueArming(_ index: Int) {
+        let timer = timers[index]
+        timers[index].isQueued = true
+        timers[index].queuedTimes.append(timer.deadline)
+        queue.insert(Event(time: timer.deadline, sequence: timer.sequence, slot: -1 - Int32(index), generation: timer.generation))
+    }
+
+    /// A timer's event popped: it fires when it belongs to the current arming; otherwise it
+    /// queues the current arming if that was waiting behind it.
+    mutating func timerEventDue(_ event: Event) -> Bool {
+        let index = Int(-1 - event.slot)
+        timers[index].queuedTimes.removeLast()
+        if event.generation == timers[index].generation {
+            timers[index].isArmed = false
+            timers[index].isQueued = false
+            return fire(.timer(node: Int32(index / timerSlots), slot: Int32(index % timerSlots), generation: event.generation))
+        }
+        let timer = timers[index]
+        if timer.isArmed && !timer.isQueued && timer.needsEvent(dueAt: timer.deadline) { queueArming(index) }
+        return false
+    }
+
     @inline(__always)
     mutating func takeMessageID() -> MessageID {
         defer { nextMessageID += 1 }
@@ -229,6 +282,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     mutating func processNext() -> Bool? {
         guard let event = queue.popMin() else { return nil }
         if event.time > now { now = event.time }
+        if event.isTimer { return timerEventDue(event) }
         let slot = Int(event.slot)
         // Move the action out of its slot (no copy, no reference counting).
         var taken: Action<Node.Message>?
@@ -246,18 +300,9 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         case .deliver(let envelope):
             return arrive(envelope, action: action)
         case .timer(let nodeIndex, let slot, let generation):
-            let index = Int(nodeIndex)
-            guard timerGenerations[index * timerSlots + Int(slot)] == generation, lives[index] != .down else { return false }
-            if lives[index] == .paused {
-                backlog[index].append(action)
-                return false
-            }
-            guard let timer = Node.Timer(rawValue: Int(slot)) else { return false }
-            let id = NodeID(index: index)
-            if trace.isEnabled { trace.append(now, .timer(id, timer.name)) }
-            eventsHandled += 1
-            handle(id) { node, ctx in node.timerFired(timer, &ctx) }
-            return true
+            // A timer that waited for a paused node to resume.
+            guard timers[Int(nodeIndex) * timerSlots + Int(slot)].generation == generation else { return false }
+            return fire(action)
         case .clientTimeout(let request):
             guard pending[request] != nil else { return false }
             eventsHandled += 1
@@ -272,6 +317,23 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
             actNemesis()
             return true
         }
+    }
+
+    /// A current timer fires at its node (or waits, when the node is paused).
+    mutating func fire(_ action: Action<Node.Message>) -> Bool {
+        guard case .timer(let nodeIndex, let slot, _) = action else { return false }
+        let index = Int(nodeIndex)
+        guard lives[index] != .down else { return false }
+        if lives[index] == .paused {
+            backlog[index].append(action)
+            return false
+        }
+        guard let timer = Node.Timer(rawValue: Int(slot)) else { return false }
+        let id = NodeID(index: index)
+        if trace.isEnabled { trace.append(now, .timer(id, timer.name)) }
+        eventsHandled += 1
+        handle(id) { node, ctx in node.timerFired(timer, &ctx) }
+        return true
     }
 
     /// A message reaches the end of its link: it may die, wait, hit a wall, or arrive.
@@ -338,6 +400,8 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
             if did { handled += 1 }
             checkInterrupt(&counter)
         }
+        // Ran dry: the clock stands where the last superseded timer arming was due.
+        if queue.isEmpty && latestDue <= limit && latestDue > now { now = latestDue }
         return handled
     }
 
