@@ -3,17 +3,23 @@ import HeapModule
 /// Something scheduled to happen at an instant. Events are ordered by (time, insertion
 /// sequence), so ties never depend on hashing or memory addresses. The event itself is small
 /// and trivially copyable (the heap moves it often); what it does waits in a slot of the
-/// simulation's action table — except for node timers, which need no action: a negative
-/// `slot` is `-1 - timerIndex` (see `TimerState`) and `generation` tells which arming of
-/// the timer the event was queued for.
+/// simulation's action table. Two kinds of events skip that table: node timers need no
+/// action — a negative `slot` is `-1 - timerIndex` (see `TimerState`) and `generation` tells
+/// which arming of the timer the event was queued for — and message deliveries, the most
+/// common events, wait in the simulation's delivery table (`generation` is `deliveryTag`).
 struct Event: Comparable, Sendable {
     let time: SimTime
     let sequence: UInt64
     let slot: Int32
     var generation: UInt32 = 0
 
+    /// Marks a delivery: `slot` is in the delivery table.
+    static let deliveryTag = UInt32.max
+
     /// True for a node timer's event (no action slot).
     var isTimer: Bool { slot < 0 }
+    /// True for a message delivery (a slot of the delivery table).
+    var isDelivery: Bool { slot >= 0 && generation == Event.deliveryTag }
 
     @inline(__always)
     static func < (lhs: Event, rhs: Event) -> Bool {

@@ -56,6 +56,12 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// What each queued event does, by slot; freed slots are reused.
     var actions: [Action<Node.Message>?] = []
     var freeSlots: [Int32] = []
+    /// The messages on their way, by slot; freed slots are reused. (Kept apart from
+    /// `actions`, and split into the trivially copyable part and the payload, so that a
+    /// payload moves in and out of its slot once, never copied.)
+    var deliveryHeads: [(ref: MessageRef, isLost: Bool)] = []
+    var deliveryPayloads: [Payload<Node.Message>?] = []
+    var freeDeliverySlots: [Int32] = []
     var sequence: UInt64 = 0
     var nextMessageID: MessageID = 1
     /// Per node and timer (index `node * timerSlots + timer.rawValue`): see `TimerState`.
@@ -68,12 +74,12 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     var backlog: [[Action<Node.Message>]]
     var heldMessages: [Link: Deque<Envelope<Node.Message>>] = [:]
     var cancelled: Set<MessageID> = []
-    var pending: [RequestID: PendingRequest] = [:]
+    var pending = PendingRequests()
     var nextRequestID: RequestID = 1
     var nextClientID = 1
     var loads: [LoadState] = []
     var chaos: ChaosState?
-    var effectBuffer: [Effect<Node>] = []
+    var effectBuffer: Deque<Effect<Node>> = []
     /// Set when a violation is found; `run` stops at once.
     var stopRequested = false
 
@@ -131,21 +137,24 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// Runs `body` as node `id`'s handler, then applies its effects and runs the monitor.
     @inline(__always)
     mutating func handle(_ id: NodeID, _ body: (inout Node, inout Context<Node>) -> Void) {
-        let buffer = effectBuffer
-        effectBuffer = []
-        var ctx = Context<Node>(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs, effects: buffer)
+        var effects: Deque<Effect<Node>> = []
+        swap(&effects, &effectBuffer)
+        var ctx = Context<Node>(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs,
+                                isTracing: trace.isEnabled, recorded: effects)
         body(&nodes[id.index], &ctx)
         rng = ctx.rng
-        for effect in ctx.effects { apply(effect, from: id) }
-        ctx.effects.removeAll(keepingCapacity: true)
-        effectBuffer = ctx.effects
+        swap(&effects, &ctx.recorded)
+        // Carry the effects out in order, moving each out of the buffer (no copies, and
+        // nothing left to destroy); the emptied buffer keeps its capacity for the next event.
+        while let effect = effects.popFirst() { apply(effect, from: id) }
+        effectBuffer = effects
         if isMonitoring && monitor != nil {
             if let violation = monitor?.observe(id, in: nodes, now: now) ?? nil { report(violation) }
         }
     }
 
     @inline(__always)
-    mutating func apply(_ effect: Effect<Node>, from id: NodeID) {
+    mutating func apply(_ effect: __owned Effect<Node>, from id: NodeID) {
         switch effect {
         case .send(let to, let message):
             send(.message(message), from: id, to: to)
@@ -179,7 +188,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     }
 
     @inline(__always)
-    mutating func schedule(at time: SimTime, _ action: Action<Node.Message>) {
+    mutating func schedule(at time: SimTime, _ action: __owned Action<Node.Message>) {
         sequence &+= 1
         if time > latestDue { latestDue = time }
         let slot: Int32
@@ -193,26 +202,50 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         queue.insert(Event(time: time, sequence: sequence, slot: slot))
     }
 
+    /// Queues the arrival of a message (`ref` says which, from where to where, and when).
+    @inline(__always)
+    mutating func scheduleDelivery(_ ref: MessageRef, isLost: Bool, _ payload: __owned Payload<Node.Message>) {
+        sequence &+= 1
+        let time = ref.arrivesAt
+        if time > latestDue { latestDue = time }
+        let slot: Int32
+        if let free = freeDeliverySlots.popLast() {
+            slot = free
+            deliveryHeads[Int(free)] = (ref, isLost)
+            deliveryPayloads[Int(free)] = payload
+        } else {
+            slot = Int32(deliveryHeads.count)
+            deliveryHeads.append((ref, isLost))
+            deliveryPayloads.append(payload)
+        }
+        queue.insert(Event(time: time, sequence: sequence, slot: slot, generation: Event.deliveryTag))
+    }
+
     /// Puts `payload` on the network from `from` to `to`, deciding its latency and fate now.
-    mutating func send(_ payload: Payload<Node.Message>, from: NodeID, to: NodeID) {
+    mutating func send(_ payload: __owned Payload<Node.Message>, from: NodeID, to: NodeID) {
         let link = Link(from, to)
         if from == to {
-            let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now, payload: payload, isLost: false)
-            if trace.isEnabled { trace.append(now, .send(envelope)) }
-            schedule(at: now, .deliver(envelope))
+            let ref = MessageRef(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now)
+            if trace.isEnabled { trace.append(now, .send(Envelope(ref, payload: payload, isLost: false))) }
+            scheduleDelivery(ref, isLost: false, payload)
             return
         }
         let settings = network.settings(for: link)
-        var copies = 1
-        if settings.duplicatePPM > 0 && rng.chance(ppm: settings.duplicatePPM) { copies = 2 }
-        for _ in 0..<copies {
-            let latency = settings.latencyMin == settings.latencyMax ? settings.latencyMin
-                : rng.uniform(in: settings.latencyMin...settings.latencyMax)
-            let lost = settings.lossPPM > 0 && rng.chance(ppm: settings.lossPPM)
-            let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now + latency, payload: payload, isLost: lost)
-            if trace.isEnabled { trace.append(now, .send(envelope)) }
-            schedule(at: envelope.arrivesAt, .deliver(envelope))
+        if settings.duplicatePPM > 0 && rng.chance(ppm: settings.duplicatePPM) {
+            put(payload, from: from, to: to, settings)
         }
+        put(payload, from: from, to: to, settings)
+    }
+
+    /// One copy of a message goes on the wire: its latency and fate are drawn now.
+    @inline(__always)
+    mutating func put(_ payload: __owned Payload<Node.Message>, from: NodeID, to: NodeID, _ settings: LinkSettings) {
+        let latency = settings.latencyMin == settings.latencyMax ? settings.latencyMin
+            : rng.uniform(in: settings.latencyMin...settings.latencyMax)
+        let lost = settings.lossPPM > 0 && rng.chance(ppm: settings.lossPPM)
+        let ref = MessageRef(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now + latency)
+        if trace.isEnabled { trace.append(now, .send(Envelope(ref, payload: payload, isLost: lost))) }
+        scheduleDelivery(ref, isLost: lost, payload)
     }
 
     // MARK: - Timers
@@ -283,26 +316,34 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         guard let event = queue.popMin() else { return nil }
         if event.time > now { now = event.time }
         if event.isTimer { return timerEventDue(event) }
-        let slot = Int(event.slot)
+        if event.isDelivery {
+            let slot = Int(event.slot)
+            guard let payload = deliveryPayloads[slot].take() else { return false }
+            freeDeliverySlots.append(event.slot)
+            let head = deliveryHeads[slot]
+            return arrive(head.ref, isLost: head.isLost, payload)
+        }
         // Move the action out of its slot (no copy, no reference counting).
-        var taken: Action<Node.Message>?
-        swap(&taken, &actions[slot])
-        guard let action = taken else { return false }
+        guard let action = actions[Int(event.slot)].take() else { return false }
         freeSlots.append(event.slot)
         return perform(action)
     }
 
     /// The actions still queued (not yet due), in no particular order.
-    var queuedActions: [Action<Node.Message>] { actions.compactMap { $0 } }
+    var queuedActions: [Action<Node.Message>] {
+        zip(deliveryHeads, deliveryPayloads).compactMap { head, payload in
+            payload.map { .deliver(Envelope(head.ref, payload: $0, isLost: head.isLost)) }
+        } + actions.compactMap { $0 }
+    }
 
-    mutating func perform(_ action: Action<Node.Message>) -> Bool {
+    mutating func perform(_ action: __owned Action<Node.Message>) -> Bool {
         switch action {
         case .deliver(let envelope):
-            return arrive(envelope, action: action)
+            return arrive(envelope)
         case .timer(let nodeIndex, let slot, let generation):
             // A timer that waited for a paused node to resume.
             guard timers[Int(nodeIndex) * timerSlots + Int(slot)].generation == generation else { return false }
-            return fire(action)
+            return fire(.timer(node: nodeIndex, slot: slot, generation: generation))
         case .clientTimeout(let request):
             guard pending[request] != nil else { return false }
             eventsHandled += 1
@@ -337,52 +378,61 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     }
 
     /// A message reaches the end of its link: it may die, wait, hit a wall, or arrive.
-    mutating func arrive(_ envelope: Envelope<Node.Message>, action: Action<Node.Message>) -> Bool {
-        if !cancelled.isEmpty, cancelled.remove(envelope.id) != nil { return false }
+    mutating func arrive(_ envelope: Envelope<Node.Message>) -> Bool {
+        arrive(envelope.ref, isLost: envelope.isLost, envelope.payload)
+    }
+
+    /// A message (`ref` says which) reaches the end of its link: it may die, wait, hit a
+    /// wall, or arrive. Only the rare cases put its envelope back together.
+    mutating func arrive(_ ref: MessageRef, isLost: Bool, _ payload: __owned Payload<Node.Message>) -> Bool {
+        if !cancelled.isEmpty, cancelled.remove(ref.id) != nil { return false }
         eventsHandled += 1
-        if envelope.isLost {
-            noteDrop(envelope, .loss)
+        if isLost {
+            noteDrop(Envelope(ref, payload: payload, isLost: isLost), .loss)
             return true
         }
-        let link = envelope.link
-        if !network.held.isEmpty && envelope.from != envelope.to && network.held.contains(link) {
+        let link = Link(ref.from, ref.to)
+        if !network.held.isEmpty && ref.from != ref.to && network.held.contains(link) {
+            let envelope = Envelope(ref, payload: payload, isLost: isLost)
             heldMessages[link, default: []].append(envelope)
             trace.append(now, .hold(envelope))
             return true
         }
         if !network.allows(link) {
-            noteDrop(envelope, network.blockReason(link) == "cut" ? .cut : .partition)
+            noteDrop(Envelope(ref, payload: payload, isLost: isLost), network.blockReason(link) == "cut" ? .cut : .partition)
             return true
         }
-        if case .response(let request, let reply) = envelope.payload {
-            // The client lives beside its node but is not the node: it hears replies even
-            // when that node is down or paused.
-            if trace.isEnabled { trace.append(now, .deliver(envelope.ref)) }
-            clientHears(reply, for: request, from: envelope.from)
-            return true
+        // The client lives beside its node but is not the node: it hears replies even
+        // when that node is down or paused.
+        if !payload.isResponse {
+            switch lives[ref.to.index] {
+            case .down:
+                noteDrop(Envelope(ref, payload: payload, isLost: isLost), .down)
+                return true
+            case .paused:
+                backlog[ref.to.index].append(.deliver(Envelope(ref, payload: payload, isLost: isLost)))
+                return false
+            case .up:
+                break
+            }
         }
-        let to = envelope.to
-        switch lives[to.index] {
-        case .down:
-            noteDrop(envelope, .down)
-            return true
-        case .paused:
-            backlog[to.index].append(action)
-            return false
-        case .up:
-            break
-        }
-        if trace.isEnabled { trace.append(now, .deliver(envelope.ref)) }
-        switch envelope.payload {
-        case .message(let message):
-            handle(to) { node, ctx in node.receive(message, from: envelope.from, &ctx) }
-        case .request(let request, let operation):
-            guard pending[request] != nil else { return true }
-            handle(to) { node, ctx in node.clientRequest(operation, request: request, &ctx) }
-        case .response:
-            break
-        }
+        if trace.isEnabled { trace.append(now, .deliver(ref)) }
+        hand(payload, from: ref.from, to: ref.to)
         return true
+    }
+
+    /// A payload that arrived: a message or request for node `to`, or a reply for a client.
+    @inline(__always)
+    mutating func hand(_ payload: __owned Payload<Node.Message>, from: NodeID, to: NodeID) {
+        switch payload {
+        case .message(let message):
+            handle(to) { node, ctx in node.receive(message, from: from, &ctx) }
+        case .request(let request, let operation):
+            guard pending[request] != nil else { return }
+            handle(to) { node, ctx in node.clientRequest(operation, request: request, &ctx) }
+        case .response(let request, let reply):
+            clientHears(reply, for: request, from: from)
+        }
     }
 
     // MARK: - Moving time
