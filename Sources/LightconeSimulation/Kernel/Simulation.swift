@@ -137,17 +137,16 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// Runs `body` as node `id`'s handler, then applies its effects and runs the monitor.
     @inline(__always)
     mutating func handle(_ id: NodeID, _ body: (inout Node, inout Context<Node>) -> Void) {
-        var effects: Deque<Effect<Node>> = []
-        swap(&effects, &effectBuffer)
         var ctx = Context<Node>(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs,
-                                isTracing: trace.isEnabled, recorded: effects)
+                                isTracing: trace.isEnabled, recorded: [])
+        // Lend the buffer (only the context holds it, so appending never copies it).
+        swap(&ctx.recorded, &effectBuffer)
         body(&nodes[id.index], &ctx)
         rng = ctx.rng
-        swap(&effects, &ctx.recorded)
         // Carry the effects out in order, moving each out of the buffer (no copies, and
         // nothing left to destroy); the emptied buffer keeps its capacity for the next event.
-        while let effect = effects.popFirst() { apply(effect, from: id) }
-        effectBuffer = effects
+        while let effect = ctx.recorded.popFirst() { apply(effect, from: id) }
+        swap(&ctx.recorded, &effectBuffer)
         if isMonitoring && monitor != nil {
             if let violation = monitor?.observe(id, in: nodes, now: now) ?? nil { report(violation) }
         }
