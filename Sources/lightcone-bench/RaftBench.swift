@@ -6,8 +6,15 @@ import LightconeSimulation
 /// Raft under `load 100/s` for one simulated hour on 5 nodes, safety monitors off and on,
 /// trace off: simulated seconds per wall second. Then the chaos seed sweep of issue 4.
 func raftBenchmarks() {
+    raftHourBenchmarks()
+    raftChaosSweeps(seedsPerBug: 50, seedsWithoutBugs: 1_000)
+}
+
+/// Only the hour runs of `raftBenchmarks` (`lightcone-bench raft-hour`, or `raft-hour-off` /
+/// `raft-hour-on` for one of them), for profiling.
+func raftHourBenchmarks(monitors: [Bool] = [false, true]) {
     let clock = ContinuousClock()
-    for monitored in [false, true] {
+    for monitored in monitors {
         var simulation: Simulation<RaftNode>
         do {
             simulation = try Simulation<RaftNode>(nodeCount: 5, seed: 1)
@@ -28,7 +35,6 @@ func raftBenchmarks() {
                      Double(simulation.eventsHandled) / elapsed, completed, simulation.history.count, committed,
                      simulation.violations.count, peakMemoryMB()))
     }
-    raftChaosSweeps(seedsPerBug: 50, seedsWithoutBugs: 1_000)
 }
 
 /// One run of the issue's chaos script: `new raft 5 batch=1` / `bug raft NAME` /

@@ -107,11 +107,18 @@ public struct RaftSafetyMonitor: SafetyMonitor {
     /// are identical in all entries up through that index. Checked inductively: every
     /// (index, term) must always come with the same command and the same predecessor term.
     mutating func checkLogMatching(_ id: NodeID, _ node: RaftNode) -> Violation? {
-        let log = node.log
-        guard log.writtenFrom <= log.lastIndex else { return nil }
-        for index in log.writtenFrom...log.lastIndex {
-            let entry = log[index]
-            let record = Written(term: entry.term, previousTerm: log.term(at: index - 1) ?? 0, command: entry.command, node: id)
+        guard node.log.writtenFrom <= node.log.lastIndex else { return nil }
+        for index in node.log.writtenFrom...node.log.lastIndex {
+            let term = node.log.entries[index - 1].term
+            let previousTerm = index == 1 ? 0 : node.log.entries[index - 2].term
+            // The common case, read in place: the first entry seen at this index had this term.
+            if index <= written.count && written[index - 1].term == term {
+                if written[index - 1].previousTerm == previousTerm && written[index - 1].command == node.log.entries[index - 1].command {
+                    continue
+                }
+            }
+            let entry = node.log[index]
+            let record = Written(term: entry.term, previousTerm: previousTerm, command: entry.command, node: id)
             let known: Written?
             if index <= written.count {
                 if written[index - 1].term == entry.term {

@@ -40,6 +40,19 @@ public struct KeyValueStore: Sendable, Equatable {
         }
     }
 
+    /// Applies `command` exactly as `apply` does, without working out what a client would
+    /// be told (for entries no client waits for on this server, e.g. on followers).
+    public mutating func update(_ command: RaftCommand) {
+        switch command {
+        case .noop, .get:
+            return
+        case .put(let key, let value):
+            values[key] = value
+        case .cas(let key, let old, let new):
+            if let current = values[key], current == old { values[key] = new }
+        }
+    }
+
     /// The keys in order with their values, `x=1 y=2`.
     public var description: String {
         values.keys.sorted().map { "\($0)=\(values[$0] ?? "")" }.joined(separator: " ")

@@ -231,6 +231,11 @@ public struct RaftNode: ProtocolNode {
         // (Only a teaching bug can truncate the log below commitIndex; never apply past its end.)
         while lastApplied < min(commitIndex, log.lastIndex) {
             lastApplied += 1
+            guard let waiting = waitingClients.first, waiting.index <= lastApplied else {
+                // Nobody here waits for this entry: apply it without composing an answer.
+                store.update(log[lastApplied].command)
+                continue
+            }
             let reply = store.apply(log[lastApplied].command)
             while let first = waitingClients.first, first.index <= lastApplied {
                 waitingClients.removeFirst()

@@ -31,7 +31,7 @@ extension Simulation {
         nextRequestID += 1
         history.append(HistoryEntry(client: client, node: node, operation: operation, invokeTime: now))
         pending[request] = PendingRequest(id: request, historyIndex: history.count - 1, clientNode: node, redirects: 0, worker: worker)
-        trace.append(now, .invoke(client: client, node: node, operation))
+        if trace.isEnabled { trace.append(now, .invoke(client: client, node: node, operation)) }
         send(.request(request, operation), from: node, to: node)
         schedule(at: now + clientTimeout, .clientTimeout(request))
     }
@@ -67,7 +67,7 @@ extension Simulation {
         entry.output = output
         entry.completeTime = outcome == .unknown ? nil : now
         history[waiting.historyIndex] = entry
-        trace.append(now, .complete(client: entry.client, entry.operation, outcome, output))
+        if trace.isEnabled { trace.append(now, .complete(client: entry.client, entry.operation, outcome, output)) }
         if let worker = waiting.worker { workerFinished(worker, outcome: outcome) }
     }
 }

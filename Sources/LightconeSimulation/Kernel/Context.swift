@@ -1,3 +1,5 @@
+import DequeModule
+
 /// What a node may do while it handles one event: read the time, draw random numbers,
 /// and record effects (sends, timers, client replies, narrated state changes) that the
 /// simulation carries out after the handler returns.
@@ -12,17 +14,30 @@ public struct Context<Node: ProtocolNode> {
     public var rng: SeededGenerator
     /// Teaching bugs switched on, one bit per index of `Node.bugs`.
     public let bugs: UInt64
-    @usableFromInline var effects: [Effect<Node>]
+    /// Whether the trace keeps records; when it does not, `note` skips building its text.
+    public let isTracing: Bool
+    /// The effects recorded so far, in order. (A deque: the simulation moves each out from
+    /// the front as it carries it out, without copying it or leaving anything to destroy.)
+    @usableFromInline var recorded: Deque<Effect<Node>>
 
     @usableFromInline
-    init(now: SimTime, id: NodeID, nodeCount: Int, rng: SeededGenerator, bugs: UInt64, effects: [Effect<Node>]) {
+    init(now: SimTime, id: NodeID, nodeCount: Int, rng: SeededGenerator, bugs: UInt64, isTracing: Bool = true, recorded: Deque<Effect<Node>>) {
         self.now = now
         self.id = id
         self.nodeCount = nodeCount
         self.rng = rng
         self.bugs = bugs
-        self.effects = effects
+        self.isTracing = isTracing
+        self.recorded = recorded
     }
+
+    /// A context that starts with `effects` recorded (for driving a node by hand in tests).
+    init(now: SimTime, id: NodeID, nodeCount: Int, rng: SeededGenerator, bugs: UInt64, isTracing: Bool = true, effects: [Effect<Node>]) {
+        self.init(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs, isTracing: isTracing, recorded: Deque(effects))
+    }
+
+    /// The effects recorded so far, in order.
+    var effects: [Effect<Node>] { Array(recorded) }
 
     /// Every other node, in id order.
     public var peers: [NodeID] {
@@ -34,27 +49,30 @@ public struct Context<Node: ProtocolNode> {
 
     /// Sends `message` to `node` through the network.
     @inlinable public mutating func send(_ message: Node.Message, to node: NodeID) {
-        effects.append(.send(node, message))
+        recorded.append(.send(node, message))
     }
 
     /// Sends `message` to every other node, in id order.
-    public mutating func sendToPeers(_ message: Node.Message) {
-        for index in 0..<nodeCount where index != id.index { effects.append(.send(NodeID(index: index), message)) }
+    @inlinable public mutating func sendToPeers(_ message: Node.Message) {
+        for index in 0..<nodeCount where index != id.index { recorded.append(.send(NodeID(index: index), message)) }
     }
 
     /// Arms `timer` to fire `delay` from now, replacing any earlier arming of it.
     @inlinable public mutating func setTimer(_ timer: Node.Timer, after delay: SimDuration) {
-        effects.append(.setTimer(timer, delay))
+        recorded.append(.setTimer(timer, delay))
     }
 
     /// Disarms `timer`.
-    @inlinable public mutating func cancelTimer(_ timer: Node.Timer) { effects.append(.cancelTimer(timer)) }
+    @inlinable public mutating func cancelTimer(_ timer: Node.Timer) { recorded.append(.cancelTimer(timer)) }
 
     /// Answers client request `request`.
-    public mutating func reply(_ request: RequestID, _ reply: ClientReply) { effects.append(.reply(request, reply)) }
+    @inlinable public mutating func reply(_ request: RequestID, _ reply: ClientReply) { recorded.append(.reply(request, reply)) }
 
-    /// Narrates a state change, e.g. `became leader at term 2`; shown in the log and the plain REPL.
-    public mutating func note(_ text: String) { effects.append(.note(text)) }
+    /// Narrates a state change, e.g. `became leader at term 2`; shown in the log and the plain
+    /// REPL. The text is built only while the trace keeps records (a note shows nowhere else).
+    @inlinable public mutating func note(_ text: @autoclosure () -> String) {
+        if isTracing { recorded.append(.note(text())) }
+    }
 
     /// A uniform random duration in `range`.
     public mutating func random(in range: ClosedRange<SimDuration>) -> SimDuration { rng.uniform(in: range) }

@@ -56,19 +56,30 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// What each queued event does, by slot; freed slots are reused.
     var actions: [Action<Node.Message>?] = []
     var freeSlots: [Int32] = []
+    /// The messages on their way, by slot; freed slots are reused. (Kept apart from
+    /// `actions`, and split into the trivially copyable part and the payload, so that a
+    /// payload moves in and out of its slot once, never copied.)
+    var deliveryHeads: [(ref: MessageRef, isLost: Bool)] = []
+    var deliveryPayloads: [Payload<Node.Message>?] = []
+    var freeDeliverySlots: [Int32] = []
     var sequence: UInt64 = 0
     var nextMessageID: MessageID = 1
-    var timerGenerations: [UInt32]
+    /// Per node and timer (index `node * timerSlots + timer.rawValue`): see `TimerState`.
+    var timers: [TimerState]
     let timerSlots: Int
+    /// The latest time any event or timer arming was ever due at. Superseded timer armings
+    /// are never queued; when the queue runs dry, the clock still moves to here, as if each
+    /// had been queued and had fired as a no-op.
+    var latestDue: SimTime = 0
     var backlog: [[Action<Node.Message>]]
     var heldMessages: [Link: Deque<Envelope<Node.Message>>] = [:]
     var cancelled: Set<MessageID> = []
-    var pending: [RequestID: PendingRequest] = [:]
+    var pending = PendingRequests()
     var nextRequestID: RequestID = 1
     var nextClientID = 1
     var loads: [LoadState] = []
     var chaos: ChaosState?
-    var effectBuffer: [Effect<Node>] = []
+    var effectBuffer: Deque<Effect<Node>> = []
     /// Set when a violation is found; `run` stops at once.
     var stopRequested = false
 
@@ -87,7 +98,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         self.network = Network(nodeCount: nodeCount)
         self.trace = Trace()
         self.timerSlots = Node.Timer.allCases.count
-        self.timerGenerations = Array(repeating: 0, count: nodeCount * Node.Timer.allCases.count)
+        self.timers = Array(repeating: TimerState(), count: nodeCount * Node.Timer.allCases.count)
         self.backlog = Array(repeating: [], count: nodeCount)
         for index in 0..<nodeCount {
             handle(NodeID(index: index)) { node, ctx in node.start(&ctx) }
@@ -114,10 +125,11 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         return best?.0
     }
 
-    /// The time of the next pending event, if any.
+    /// The time of the next queued event, if any. (A timer re-armed to a later time is
+    /// queued only when its earlier event is due, so this may be later than that arming.)
     public var nextEventTime: SimTime? { queue.min?.time }
 
-    /// True when nothing at all is scheduled.
+    /// True when nothing at all is queued.
     public var isQuiet: Bool { queue.isEmpty }
 
     // MARK: - Handling one event at a node
@@ -125,30 +137,30 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// Runs `body` as node `id`'s handler, then applies its effects and runs the monitor.
     @inline(__always)
     mutating func handle(_ id: NodeID, _ body: (inout Node, inout Context<Node>) -> Void) {
-        let buffer = effectBuffer
-        effectBuffer = []
-        var ctx = Context<Node>(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs, effects: buffer)
+        var ctx = Context<Node>(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs,
+                                isTracing: trace.isEnabled, recorded: [])
+        // Lend the buffer (only the context holds it, so appending never copies it).
+        swap(&ctx.recorded, &effectBuffer)
         body(&nodes[id.index], &ctx)
         rng = ctx.rng
-        for effect in ctx.effects { apply(effect, from: id) }
-        ctx.effects.removeAll(keepingCapacity: true)
-        effectBuffer = ctx.effects
+        // Carry the effects out in order, moving each out of the buffer (no copies, and
+        // nothing left to destroy); the emptied buffer keeps its capacity for the next event.
+        while let effect = ctx.recorded.popFirst() { apply(effect, from: id) }
+        swap(&ctx.recorded, &effectBuffer)
         if isMonitoring && monitor != nil {
             if let violation = monitor?.observe(id, in: nodes, now: now) ?? nil { report(violation) }
         }
     }
 
     @inline(__always)
-    mutating func apply(_ effect: Effect<Node>, from id: NodeID) {
+    mutating func apply(_ effect: __owned Effect<Node>, from id: NodeID) {
         switch effect {
         case .send(let to, let message):
             send(.message(message), from: id, to: to)
         case .setTimer(let timer, let delay):
-            let slot = id.index * timerSlots + timer.rawValue
-            timerGenerations[slot] &+= 1
-            schedule(at: now + max(0, delay), .timer(node: Int32(id.index), slot: Int32(timer.rawValue), generation: timerGenerations[slot]))
+            arm(id.index * timerSlots + timer.rawValue, at: now + max(0, delay))
         case .cancelTimer(let timer):
-            timerGenerations[id.index * timerSlots + timer.rawValue] &+= 1
+            disarm(id.index * timerSlots + timer.rawValue)
         case .reply(let request, let reply):
             guard let request = pending[request] else { return }  // the client already gave up
             send(.response(request.id, reply), from: id, to: request.clientNode)
@@ -175,8 +187,9 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     }
 
     @inline(__always)
-    mutating func schedule(at time: SimTime, _ action: Action<Node.Message>) {
+    mutating func schedule(at time: SimTime, _ action: __owned Action<Node.Message>) {
         sequence &+= 1
+        if time > latestDue { latestDue = time }
         let slot: Int32
         if let free = freeSlots.popLast() {
             slot = free
@@ -188,26 +201,98 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         queue.insert(Event(time: time, sequence: sequence, slot: slot))
     }
 
+    /// Queues the arrival of a message (`ref` says which, from where to where, and when).
+    @inline(__always)
+    mutating func scheduleDelivery(_ ref: MessageRef, isLost: Bool, _ payload: __owned Payload<Node.Message>) {
+        sequence &+= 1
+        let time = ref.arrivesAt
+        if time > latestDue { latestDue = time }
+        let slot: Int32
+        if let free = freeDeliverySlots.popLast() {
+            slot = free
+            deliveryHeads[Int(free)] = (ref, isLost)
+            deliveryPayloads[Int(free)] = payload
+        } else {
+            slot = Int32(deliveryHeads.count)
+            deliveryHeads.append((ref, isLost))
+            deliveryPayloads.append(payload)
+        }
+        queue.insert(Event(time: time, sequence: sequence, slot: slot, generation: Event.deliveryTag))
+    }
+
     /// Puts `payload` on the network from `from` to `to`, deciding its latency and fate now.
-    mutating func send(_ payload: Payload<Node.Message>, from: NodeID, to: NodeID) {
+    mutating func send(_ payload: __owned Payload<Node.Message>, from: NodeID, to: NodeID) {
         let link = Link(from, to)
         if from == to {
-            let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now, payload: payload, isLost: false)
-            if trace.isEnabled { trace.append(now, .send(envelope)) }
-            schedule(at: now, .deliver(envelope))
+            let ref = MessageRef(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now)
+            if trace.isEnabled { trace.append(now, .send(Envelope(ref, payload: payload, isLost: false))) }
+            scheduleDelivery(ref, isLost: false, payload)
             return
         }
         let settings = network.settings(for: link)
-        var copies = 1
-        if settings.duplicatePPM > 0 && rng.chance(ppm: settings.duplicatePPM) { copies = 2 }
-        for _ in 0..<copies {
-            let latency = settings.latencyMin == settings.latencyMax ? settings.latencyMin
-                : rng.uniform(in: settings.latencyMin...settings.latencyMax)
-            let lost = settings.lossPPM > 0 && rng.chance(ppm: settings.lossPPM)
-            let envelope = Envelope(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now + latency, payload: payload, isLost: lost)
-            if trace.isEnabled { trace.append(now, .send(envelope)) }
-            schedule(at: envelope.arrivesAt, .deliver(envelope))
+        if settings.duplicatePPM > 0 && rng.chance(ppm: settings.duplicatePPM) {
+            put(payload, from: from, to: to, settings)
         }
+        put(payload, from: from, to: to, settings)
+    }
+
+    /// One copy of a message goes on the wire: its latency and fate are drawn now.
+    @inline(__always)
+    mutating func put(_ payload: __owned Payload<Node.Message>, from: NodeID, to: NodeID, _ settings: LinkSettings) {
+        let latency = settings.latencyMin == settings.latencyMax ? settings.latencyMin
+            : rng.uniform(in: settings.latencyMin...settings.latencyMax)
+        let lost = settings.lossPPM > 0 && rng.chance(ppm: settings.lossPPM)
+        let ref = MessageRef(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now + latency)
+        if trace.isEnabled { trace.append(now, .send(Envelope(ref, payload: payload, isLost: lost))) }
+        scheduleDelivery(ref, isLost: lost, payload)
+    }
+
+    // MARK: - Timers
+
+    /// Arms timer `index` (see `timers`) to fire at `deadline`, replacing its earlier arming.
+    /// The arming draws its sequence number now; its event is queued now only when no
+    /// earlier event of this timer is queued (see `TimerState`).
+    @inline(__always)
+    mutating func arm(_ index: Int, at deadline: SimTime) {
+        sequence &+= 1
+        if deadline > latestDue { latestDue = deadline }
+        timers[index].generation &+= 1
+        timers[index].isArmed = true
+        timers[index].deadline = deadline
+        timers[index].sequence = sequence
+        timers[index].isQueued = false
+        if timers[index].needsEvent(dueAt: deadline) { queueArming(index) }
+    }
+
+    /// Disarms timer `index`; its queued events fire as no-ops.
+    @inline(__always)
+    mutating func disarm(_ index: Int) {
+        timers[index].generation &+= 1
+        timers[index].isArmed = false
+        timers[index].isQueued = false
+    }
+
+    /// Queues the event of timer `index`'s current arming.
+    mutating func queueArming(_ index: Int) {
+        let timer = timers[index]
+        timers[index].isQueued = true
+        timers[index].queuedTimes.append(timer.deadline)
+        queue.insert(Event(time: timer.deadline, sequence: timer.sequence, slot: -1 - Int32(index), generation: timer.generation))
+    }
+
+    /// A timer's event popped: it fires when it belongs to the current arming; otherwise it
+    /// queues the current arming if that was waiting behind it.
+    mutating func timerEventDue(_ event: Event) -> Bool {
+        let index = Int(-1 - event.slot)
+        timers[index].queuedTimes.removeLast()
+        if event.generation == timers[index].generation {
+            timers[index].isArmed = false
+            timers[index].isQueued = false
+            return fire(.timer(node: Int32(index / timerSlots), slot: Int32(index % timerSlots), generation: event.generation))
+        }
+        let timer = timers[index]
+        if timer.isArmed && !timer.isQueued && timer.needsEvent(dueAt: timer.deadline) { queueArming(index) }
+        return false
     }
 
     @inline(__always)
@@ -229,35 +314,35 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     mutating func processNext() -> Bool? {
         guard let event = queue.popMin() else { return nil }
         if event.time > now { now = event.time }
-        let slot = Int(event.slot)
+        if event.isTimer { return timerEventDue(event) }
+        if event.isDelivery {
+            let slot = Int(event.slot)
+            guard let payload = deliveryPayloads[slot].take() else { return false }
+            freeDeliverySlots.append(event.slot)
+            let head = deliveryHeads[slot]
+            return arrive(head.ref, isLost: head.isLost, payload)
+        }
         // Move the action out of its slot (no copy, no reference counting).
-        var taken: Action<Node.Message>?
-        swap(&taken, &actions[slot])
-        guard let action = taken else { return false }
+        guard let action = actions[Int(event.slot)].take() else { return false }
         freeSlots.append(event.slot)
         return perform(action)
     }
 
     /// The actions still queued (not yet due), in no particular order.
-    var queuedActions: [Action<Node.Message>] { actions.compactMap { $0 } }
+    var queuedActions: [Action<Node.Message>] {
+        zip(deliveryHeads, deliveryPayloads).compactMap { head, payload in
+            payload.map { .deliver(Envelope(head.ref, payload: $0, isLost: head.isLost)) }
+        } + actions.compactMap { $0 }
+    }
 
-    mutating func perform(_ action: Action<Node.Message>) -> Bool {
+    mutating func perform(_ action: __owned Action<Node.Message>) -> Bool {
         switch action {
         case .deliver(let envelope):
-            return arrive(envelope, action: action)
+            return arrive(envelope)
         case .timer(let nodeIndex, let slot, let generation):
-            let index = Int(nodeIndex)
-            guard timerGenerations[index * timerSlots + Int(slot)] == generation, lives[index] != .down else { return false }
-            if lives[index] == .paused {
-                backlog[index].append(action)
-                return false
-            }
-            guard let timer = Node.Timer(rawValue: Int(slot)) else { return false }
-            let id = NodeID(index: index)
-            if trace.isEnabled { trace.append(now, .timer(id, timer.name)) }
-            eventsHandled += 1
-            handle(id) { node, ctx in node.timerFired(timer, &ctx) }
-            return true
+            // A timer that waited for a paused node to resume.
+            guard timers[Int(nodeIndex) * timerSlots + Int(slot)].generation == generation else { return false }
+            return fire(.timer(node: nodeIndex, slot: slot, generation: generation))
         case .clientTimeout(let request):
             guard pending[request] != nil else { return false }
             eventsHandled += 1
@@ -274,53 +359,79 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         }
     }
 
-    /// A message reaches the end of its link: it may die, wait, hit a wall, or arrive.
-    mutating func arrive(_ envelope: Envelope<Node.Message>, action: Action<Node.Message>) -> Bool {
-        if !cancelled.isEmpty, cancelled.remove(envelope.id) != nil { return false }
+    /// A current timer fires at its node (or waits, when the node is paused).
+    mutating func fire(_ action: Action<Node.Message>) -> Bool {
+        guard case .timer(let nodeIndex, let slot, _) = action else { return false }
+        let index = Int(nodeIndex)
+        guard lives[index] != .down else { return false }
+        if lives[index] == .paused {
+            backlog[index].append(action)
+            return false
+        }
+        guard let timer = Node.Timer(rawValue: Int(slot)) else { return false }
+        let id = NodeID(index: index)
+        if trace.isEnabled { trace.append(now, .timer(id, timer.name)) }
         eventsHandled += 1
-        if envelope.isLost {
-            noteDrop(envelope, .loss)
+        handle(id) { node, ctx in node.timerFired(timer, &ctx) }
+        return true
+    }
+
+    /// A message reaches the end of its link: it may die, wait, hit a wall, or arrive.
+    mutating func arrive(_ envelope: Envelope<Node.Message>) -> Bool {
+        arrive(envelope.ref, isLost: envelope.isLost, envelope.payload)
+    }
+
+    /// A message (`ref` says which) reaches the end of its link: it may die, wait, hit a
+    /// wall, or arrive. Only the rare cases put its envelope back together.
+    mutating func arrive(_ ref: MessageRef, isLost: Bool, _ payload: __owned Payload<Node.Message>) -> Bool {
+        if !cancelled.isEmpty, cancelled.remove(ref.id) != nil { return false }
+        eventsHandled += 1
+        if isLost {
+            noteDrop(Envelope(ref, payload: payload, isLost: isLost), .loss)
             return true
         }
-        let link = envelope.link
-        if !network.held.isEmpty && envelope.from != envelope.to && network.held.contains(link) {
+        let link = Link(ref.from, ref.to)
+        if !network.held.isEmpty && ref.from != ref.to && network.held.contains(link) {
+            let envelope = Envelope(ref, payload: payload, isLost: isLost)
             heldMessages[link, default: []].append(envelope)
             trace.append(now, .hold(envelope))
             return true
         }
         if !network.allows(link) {
-            noteDrop(envelope, network.blockReason(link) == "cut" ? .cut : .partition)
+            noteDrop(Envelope(ref, payload: payload, isLost: isLost), network.blockReason(link) == "cut" ? .cut : .partition)
             return true
         }
-        if case .response(let request, let reply) = envelope.payload {
-            // The client lives beside its node but is not the node: it hears replies even
-            // when that node is down or paused.
-            if trace.isEnabled { trace.append(now, .deliver(envelope.ref)) }
-            clientHears(reply, for: request, from: envelope.from)
-            return true
+        // The client lives beside its node but is not the node: it hears replies even
+        // when that node is down or paused.
+        if !payload.isResponse {
+            switch lives[ref.to.index] {
+            case .down:
+                noteDrop(Envelope(ref, payload: payload, isLost: isLost), .down)
+                return true
+            case .paused:
+                backlog[ref.to.index].append(.deliver(Envelope(ref, payload: payload, isLost: isLost)))
+                return false
+            case .up:
+                break
+            }
         }
-        let to = envelope.to
-        switch lives[to.index] {
-        case .down:
-            noteDrop(envelope, .down)
-            return true
-        case .paused:
-            backlog[to.index].append(action)
-            return false
-        case .up:
-            break
-        }
-        if trace.isEnabled { trace.append(now, .deliver(envelope.ref)) }
-        switch envelope.payload {
-        case .message(let message):
-            handle(to) { node, ctx in node.receive(message, from: envelope.from, &ctx) }
-        case .request(let request, let operation):
-            guard pending[request] != nil else { return true }
-            handle(to) { node, ctx in node.clientRequest(operation, request: request, &ctx) }
-        case .response:
-            break
-        }
+        if trace.isEnabled { trace.append(now, .deliver(ref)) }
+        hand(payload, from: ref.from, to: ref.to)
         return true
+    }
+
+    /// A payload that arrived: a message or request for node `to`, or a reply for a client.
+    @inline(__always)
+    mutating func hand(_ payload: __owned Payload<Node.Message>, from: NodeID, to: NodeID) {
+        switch payload {
+        case .message(let message):
+            handle(to) { node, ctx in node.receive(message, from: from, &ctx) }
+        case .request(let request, let operation):
+            guard pending[request] != nil else { return }
+            handle(to) { node, ctx in node.clientRequest(operation, request: request, &ctx) }
+        case .response(let request, let reply):
+            clientHears(reply, for: request, from: from)
+        }
     }
 
     // MARK: - Moving time
@@ -338,6 +449,8 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
             if did { handled += 1 }
             checkInterrupt(&counter)
         }
+        // Ran dry: the clock stands where the last superseded timer arming was due.
+        if queue.isEmpty && latestDue <= limit && latestDue > now { now = latestDue }
         return handled
     }
 

@@ -109,7 +109,7 @@ extension Simulation {
         stopRequested = false
         let savedHolds = network.held
         if heldLink != nil { network.release(heldLink!) }
-        _ = arrive(envelope, action: .deliver(envelope))
+        _ = arrive(envelope)
         if let heldLink, savedHolds.contains(heldLink) { network.hold(heldLink) }
     }
 

@@ -17,7 +17,7 @@ extension Simulation {
     mutating func crash(_ id: NodeID) {
         lives[id.index] = .down
         nodes[id.index].crash()
-        for slot in 0..<timerSlots { timerGenerations[id.index * timerSlots + slot] &+= 1 }
+        for slot in 0..<timerSlots { disarm(id.index * timerSlots + slot) }
         let waiting = backlog[id.index]
         backlog[id.index] = []
         for action in waiting {
@@ -65,7 +65,7 @@ extension Simulation {
             guard lives[id.index] == .up else { throw SimulationError("\(id) is \(lives[id.index].rawValue); only a running node can time out") }
         }
         for id in ids {
-            timerGenerations[id.index * timerSlots + timer.rawValue] &+= 1
+            disarm(id.index * timerSlots + timer.rawValue)
             trace.append(now, .timer(id, timer.name + " (forced)"))
             eventsHandled += 1
             handle(id) { node, ctx in node.timerFired(timer, &ctx) }

@@ -39,6 +39,12 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
         }
     }
 
+    /// True for a reply to a client (read without copying what it carries).
+    @inlinable public var isResponse: Bool {
+        if case .response = self { return true }
+        return false
+    }
+
     /// True for answers; the view colours them apart.
     public var isReply: Bool {
         switch self {
@@ -80,6 +86,13 @@ public struct Envelope<Message: ProtocolMessage>: Sendable {
 
     /// Its id, ends and times.
     public var ref: MessageRef { MessageRef(id: id, from: from, to: to, sentAt: sentAt, arrivesAt: arrivesAt) }
+}
+
+extension Envelope {
+    /// An envelope for the message `ref` describes.
+    init(_ ref: MessageRef, payload: Payload<Message>, isLost: Bool) {
+        self.init(id: ref.id, from: ref.from, to: ref.to, sentAt: ref.sentAt, arrivesAt: ref.arrivesAt, payload: payload, isLost: isLost)
+    }
 }
 
 /// Why a message did not arrive.

@@ -76,15 +76,15 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
     /// An empty trace keeping at most `capacity` records.
     public init(capacity: Int = 200_000) { self.capacity = max(1, capacity) }
 
-    /// Appends a record.
+    /// Appends a record. (The event is taken, not borrowed: it moves into the ring.)
     @inlinable
-    public mutating func append(_ time: SimTime, _ event: TraceEvent<Message>) {
+    public mutating func append(_ time: SimTime, _ event: __owned TraceEvent<Message>) {
         guard isEnabled else { return }
         appendRecord(TraceRecord(time: time, event: event))
     }
 
     @usableFromInline
-    mutating func appendRecord(_ record: TraceRecord<Message>) {
+    mutating func appendRecord(_ record: __owned TraceRecord<Message>) {
         if ring.count < capacity { ring.append(record) } else { ring[count % capacity] = record }
         count += 1
     }
