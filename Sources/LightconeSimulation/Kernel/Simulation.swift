@@ -239,8 +239,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// One copy of a message goes on the wire: its latency and fate are drawn now.
     @inline(__always)
     mutating func put(_ payload: __owned Payload<Node.Message>, from: NodeID, to: NodeID, _ settings: LinkSettings) {
-        let latency = settings.latencyMin == settings.latencyMax ? settings.latencyMin
-            : rng.uniform(in: settings.latencyMin...settings.latencyMax)
+        let latency = settings.drawLatency(using: &rng)
         let lost = settings.lossPPM > 0 && rng.chance(ppm: settings.lossPPM)
         let ref = MessageRef(id: takeMessageID(), from: from, to: to, sentAt: now, arrivesAt: now + latency)
         if trace.isEnabled { trace.append(now, .send(Envelope(ref, payload: payload, isLost: lost))) }

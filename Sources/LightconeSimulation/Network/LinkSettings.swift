@@ -22,6 +22,12 @@ public struct LinkSettings: Sendable, Equatable {
         self.duplicatePPM = duplicatePPM
     }
 
+    /// One message's latency, uniform in the range (a fixed latency draws no number).
+    @inlinable
+    public func drawLatency(using rng: inout SeededGenerator) -> SimDuration {
+        latencyMin == latencyMax ? latencyMin : rng.uniform(in: latencyMin...latencyMax)
+    }
+
     /// `latency=10..30ms loss=0% dup=0%`.
     public var description: String {
         let latency = latencyMin == latencyMax ? DurationText.format(latencyMin)

@@ -56,8 +56,7 @@ extension Simulation {
         let settings = network.settings(for: link)
         var earliest = now
         for var envelope in queued {
-            let latency = settings.latencyMin == settings.latencyMax ? settings.latencyMin
-                : rng.uniform(in: settings.latencyMin...settings.latencyMax)
+            let latency = settings.drawLatency(using: &rng)
             // In order: each arrives no earlier than the one queued before it.
             earliest = max(earliest, now + latency)
             envelope.arrivesAt = earliest
