@@ -3,34 +3,17 @@ import LightconeLab
 import LightconeTerminal
 import LightconeView
 
-/// What the front ends need from the command line.
-struct FrontEndOptions {
-    var presenter = false
-    var theme = "dark"
-    var ascii = false
-    var speedThousandths = 1_000
-    var recordPath: String?
-    var notesPath: String?
-}
-
 /// Picks the front end: the full-screen view on a terminal, else the line REPL.
 enum Front {
-    static func interactive(session: Session, plain: Bool, viewOptions: FrontEndOptions, initialLines: [String] = []) -> Int32 {
+    static func interactive(session: Session, plain: Bool, viewOptions: ViewOptions, initialLines: [String] = []) -> Int32 {
         var session = session
         session.screenRenderer = { snapshot in
             FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 100, height: 30).grid.lines
         }
         if !plain && FrontEnd.canUseFullScreen() {
-            var options = ViewOptions()
-            options.theme = viewOptions.theme
-            options.isASCII = viewOptions.ascii
-            options.isPresenterMode = viewOptions.presenter
-            options.speedThousandths = viewOptions.speedThousandths
-            options.isColorAllowed = viewOptions.theme != "mono"
+            var options = viewOptions
             options.initialLogLines = initialLines
             options.printsFrameStatistics = ProcessInfo.processInfo.environment["LIGHTCONE_FRAME_STATS"] != nil
-            options.recordPath = viewOptions.recordPath
-            options.notesPath = viewOptions.notesPath
             return FrontEnd.runFullScreen(session: &session, options: options)
         }
         initialLines.forEach { print($0) }

@@ -30,7 +30,7 @@ enum Headless {
     }
 
     /// `lesson`, `lessons`, `check-lessons`, `present`.
-    static func lessonCommand(_ name: String, _ arguments: [String], session: Session, plain: Bool, viewOptions: FrontEndOptions) -> Int32 {
+    static func lessonCommand(_ name: String, _ arguments: [String], session: Session, plain: Bool, viewOptions: ViewOptions) -> Int32 {
         var session = session
         switch name {
         case "lessons":
@@ -72,7 +72,7 @@ enum Headless {
                 return 1
             }
             var options = viewOptions
-            options.presenter = true
+            options.isPresenterMode = true
             return Front.interactive(session: session, plain: false, viewOptions: options,
                                      initialLines: ["\(path): PageDown, → or a clicker plays the next part; PageUp or ← goes back"])
         default:

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LightconeLab
+import LightconeTerminal
 
 
 /// The `lightcone` executable: options may stand before or after the subcommand, so the
@@ -73,11 +74,14 @@ struct Lightcone: ParsableCommand {
         }
     }
 
-    var viewOptions: FrontEndOptions {
-        var options = FrontEndOptions()
-        options.presenter = present
-        options.theme = ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty ? theme : "mono" } ?? theme
-        options.ascii = ascii
+    /// The view's settings from the flags (`NO_COLOR` turns colour off).
+    var viewOptions: ViewOptions {
+        var options = ViewOptions()
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        options.theme = noColor ? "mono" : theme
+        options.isColorAllowed = options.theme != "mono"
+        options.isASCII = ascii
+        options.isPresenterMode = present
         options.speedThousandths = Int(speedThousandths)
         options.recordPath = record
         options.notesPath = notes
