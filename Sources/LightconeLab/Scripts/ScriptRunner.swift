@@ -37,8 +37,7 @@ public struct ScriptRunner {
                 let output = session.execute(line)
                 for text in output.lines { emit(text) }
                 if output.isError || output.isFailure {
-                    let reason = output.isError ? String(output.lines.last?.dropFirst("error: ".count) ?? "error")
-                        : failureReason(output.lines)
+                    let reason = output.errorMessage ?? failureReason(output.lines)
                     let failure = "\(script.name):\(number + 1): \(reason)"
                     if stopsOnFailure { return Result(failure: failure, didQuit: false) }
                     if firstFailure == nil { firstFailure = failure }

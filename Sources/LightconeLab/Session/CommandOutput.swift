@@ -37,6 +37,12 @@ public struct CommandOutput: Sendable, Equatable {
 
     /// An error output: one line `error: MESSAGE`.
     public static func error(_ message: String) -> CommandOutput { CommandOutput(lines: ["error: \(message)"], isError: true) }
+
+    /// The message of a refused command, without its `error: ` prefix; nil when it was not refused.
+    public var errorMessage: String? {
+        guard isError, let last = lines.last else { return nil }
+        return last.hasPrefix("error: ") ? String(last.dropFirst("error: ".count)) : last
+    }
 }
 
 /// Settings a session starts with.

@@ -14,8 +14,8 @@ extension Session {
             let result = execute(String(line))
             output.lines += result.lines
             output.requests += result.requests
-            if result.isError {
-                output.lines[output.lines.count - 1] = "error: \(path):\(number + 1): " + result.lines.last!.dropFirst("error: ".count)
+            if let message = result.errorMessage {
+                output.lines[output.lines.count - 1] = "error: \(path):\(number + 1): " + message
                 output.isError = true
                 return output
             }

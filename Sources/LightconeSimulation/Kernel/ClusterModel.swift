@@ -14,7 +14,6 @@ public protocol ClusterModel: Sendable {
     var bugNames: [BugSpec] { get }
     var operationSpecs: [OperationSpec] { get }
     var eventsHandled: Int { get }
-    var nextEventTime: SimTime? { get }
     var isChaosRunning: Bool { get }
     var network: Network { get }
     var isMonitoring: Bool { get set }

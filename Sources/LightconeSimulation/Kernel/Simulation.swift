@@ -129,9 +129,6 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// queued only when its earlier event is due, so this may be later than that arming.)
     public var nextEventTime: SimTime? { queue.min?.time }
 
-    /// True when nothing at all is queued.
-    public var isQuiet: Bool { queue.isEmpty }
-
     // MARK: - Handling one event at a node
 
     /// Runs `body` as node `id`'s handler, then applies its effects and runs the monitor.
