@@ -159,7 +159,7 @@ The next lessons use these facts to build something harder than a rumour: a clus
 5. Type `timeline` after a broadcast. Can you draw the light cone of the moment `n4` learned the value?
 
 """##),
-        (name: "02-raft-leader-election", text: ##"""
+        (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 
 How five servers agree on one leader: terms, votes and randomized timeouts, a split vote, what the minority side of a partition can and cannot do, and how a dead leader is replaced.
@@ -316,7 +316,7 @@ The followers' timers fired, one of them won a new term, and `expect value y 2 o
 5. Isolate the leader for 5 seconds while a `load 5/s` runs, then `heal` and read `history`. Which operations are `unknown`, and why?
 
 """##),
-        (name: "03-raft-log-replication", text: ##"""
+        (name: "12-raft-log-replication", text: ##"""
 # Raft II: the log, commitment and Figure 8
 
 How a leader replicates its log, when an entry is committed, and why a leader never commits an entry of an older term by counting copies — Figure 8 of the Raft paper, step by step, then the bug that ignores it caught by chaos and a checker.
