@@ -23,7 +23,7 @@ public enum FrontEnd {
     /// Runs the full-screen lab until `quit`; returns the exit status. When curses cannot
     /// start after all, runs the plain REPL instead. SIGTERM and SIGHUP restore the
     /// terminal and end the process by the signal.
-    public static func runFullScreen(session: inout Session, options: ViewOptions) -> Int32 {
+    public static func runFullScreen(session: inout Lab, options: ViewOptions) -> Int32 {
         TerminalGuard.prepare()
         TerminalGuard.installQuitHandlers()
         TerminalGuard.saveModesAndInstallCrashHandler()
@@ -53,7 +53,7 @@ public enum FrontEnd {
     }
 
     /// Runs the libedit line REPL (`--plain` on a terminal); returns the exit status.
-    public static func runPlainREPL(session: inout Session, recordPath: String? = nil) -> Int32 {
+    public static func runPlainREPL(session: inout Lab, recordPath: String? = nil) -> Int32 {
         TerminalGuard.prepare()
         var repl = PlainREPL(session: session, history: HistoryFile.standard)
         if let recordPath, let error = repl.recording.start(recordPath, width: 80) { print(error) }

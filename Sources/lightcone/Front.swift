@@ -5,7 +5,7 @@ import LightconeView
 
 /// Picks the front end: the full-screen view on a terminal, else the line REPL.
 enum Front {
-    static func interactive(session: Session, plain: Bool, viewOptions: ViewOptions, initialLines: [String] = []) -> Int32 {
+    static func interactive(session: Lab, plain: Bool, viewOptions: ViewOptions, initialLines: [String] = []) -> Int32 {
         var session = session
         session.screenRenderer = { snapshot in
             FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 100, height: 30).grid.lines
@@ -28,7 +28,7 @@ enum Front {
 /// The REPL over standard input: reads lines, runs them, prints their output. On a pipe it
 /// prints no prompt; `quit` or end of input ends it with status 0.
 enum LineREPL {
-    static func run(session: inout Session, prompt: String?, recordPath: String? = nil) -> Int32 {
+    static func run(session: inout Lab, prompt: String?, recordPath: String? = nil) -> Int32 {
         var recording = LineRecording()
         if let recordPath, let error = recording.start(recordPath, width: 80) { print(error) }
         while true {

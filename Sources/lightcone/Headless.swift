@@ -5,7 +5,7 @@ import LightconeTerminal
 /// The subcommands that need no terminal: scripts, history checks, lesson listings.
 enum Headless {
     /// `lightcone run FILE...`: the transcript on stdout, `FILE:LINE: reason` on stderr, exit 1 on failure.
-    static func runScripts(_ paths: [String], session: Session) -> Int32 {
+    static func runScripts(_ paths: [String], session: Lab) -> Int32 {
         var scripts: [ScriptRunner.Script] = []
         for path in paths {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
@@ -30,7 +30,7 @@ enum Headless {
     }
 
     /// `lesson`, `lessons`, `check-lessons`, `present`.
-    static func lessonCommand(_ name: String, _ arguments: [String], session: Session, plain: Bool, viewOptions: ViewOptions) -> Int32 {
+    static func lessonCommand(_ name: String, _ arguments: [String], session: Lab, plain: Bool, viewOptions: ViewOptions) -> Int32 {
         var session = session
         switch name {
         case "lessons":

@@ -45,14 +45,14 @@ struct Lightcone: ParsableCommand {
         }
     }
 
-    func makeSession(start: String = "new gossip 5") -> Session {
+    func makeSession(start: String = "new gossip 5") -> Lab {
         var options = SessionOptions()
         options.seed = seed
         options.lessonsDirectory = ProcessInfo.processInfo.environment["LIGHTCONE_LESSONS"]
         options.stateDirectory = StatePaths.directory
         options.width = TerminalSize.columns ?? 80
         options.startCommand = start
-        return Session(options: options)
+        return Lab(options: options)
     }
 
     mutating func run() throws {

@@ -37,7 +37,7 @@ final class ScriptedScreen: TerminalScreen {
 func makeLab(screen: ScriptedScreen = ScriptedScreen(), options: ViewOptions = ViewOptions(), name: String = #function) -> (FullScreenLab, HistoryFile) {
     let history = HistoryFile(path: NSTemporaryDirectory() + "lightcone-lab-\(getpid())-\(name.filter(\.isLetter))/history")
     try? FileManager.default.removeItem(atPath: history.path)
-    return (FullScreenLab(session: Session(options: SessionOptions()), backend: screen, options: options, history: history), history)
+    return (FullScreenLab(session: Lab(options: SessionOptions()), backend: screen, options: options, history: history), history)
 }
 
 func type(_ text: String, into lab: inout FullScreenLab) {

@@ -41,7 +41,7 @@ struct BuiltinLessonsTests {
     @Test("every built-in lesson ends with Exercises and can be opened by its name")
     func openable() {
         for file in BuiltinLessons.files {
-            var session = Session(options: SessionOptions())
+            var session = Lab(options: SessionOptions())
             let output = session.execute("lesson \(file.name)")
             #expect(!output.isError, "\(file.name): \(output.lines)")
             #expect(session.lesson?.lesson.steps.last?.title == "Exercises")

@@ -12,7 +12,7 @@ import Testing
 
     @Test func timelineIsAnSVGAndIsNotOverwritten() throws {
         let folder = Self.temporaryFolder()
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         _ = session.execute("broadcast x via n1")
         _ = session.execute("run 200ms")
         #expect(session.execute("export timeline \(folder)/t.svg").lines == ["wrote \(folder)/t.svg"])
@@ -28,7 +28,7 @@ import Testing
 
     @Test func screenUsesTheFrontEndsRenderer() throws {
         let folder = Self.temporaryFolder()
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         #expect(session.execute("export screen \(folder)/s.txt").lines == ["error: export screen needs the view, which this front end lacks"])
         session.screenRenderer = { snapshot in ["\(snapshot.nodes.count) nodes"] }
         _ = session.execute("export screen \(folder)/s.txt")
@@ -36,7 +36,7 @@ import Testing
     }
 
     @Test func badExportsAndRecordings() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         #expect(session.execute("export").lines == ["error: export needs timeline or screen and a file; usage: export timeline FILE.svg | export screen FILE.svg|FILE.txt [--force]"])
         #expect(session.execute("export timeline t.txt").lines == ["error: export timeline writes .svg files, not t.txt"])
         #expect(session.execute("export screen /no/such/folder/s.txt").lines == ["error: no folder /no/such/folder"])

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Lesson engine")
 struct LessonEngineTests {
-    func crashCourse(stateDirectory: String? = nil) -> Session {
+    func crashCourse(stateDirectory: String? = nil) -> Lab {
         LessonTestSupport.session(lessons: ["01-crash.md": LessonTestSupport.crashCourse,
                                             "02-other.md": "# Another one\n\nSecond lesson.\n\n## Exercises\n\nNone.\n"],
                                   stateDirectory: stateDirectory)
@@ -221,9 +221,29 @@ struct LessonEngineTests {
     func wrapped() {
         var options = SessionOptions()
         options.width = 30
-        var session = Session(options: options)
+        var session = Lab(options: options)
         let output = session.execute("lesson what")
         #expect(!output.isError)
         #expect(output.lines.allSatisfy { $0.count <= 30 || !$0.dropFirst(4).contains(" ") || $0.hasPrefix("t=") || $0.hasPrefix("new ") || $0.hasPrefix("══") || $0.hasPrefix("──") })
+    }
+}
+
+/// The session keeps the cluster, the journal and `execute`; lessons, demo scripts and
+/// `source` are the lab's, steering the session from outside.
+@Suite struct SessionSplitTests {
+    @Test func aBareSessionLeavesLessonsToTheLab() {
+        var session = Session(options: SessionOptions())
+        #expect(session.execute("lesson raft").lines == ["error: lessons, demo scripts and source are run by the lab, not by a bare session"])
+        #expect(session.execute("kill n2").isError == false)
+    }
+
+    @Test func theLessonRunnerDrivesTheLabsSession() {
+        var lab = Lab(options: SessionOptions())
+        _ = lab.execute("lesson raft")
+        #expect(lab.lesson?.name == "11-raft-leader-election")
+        #expect(lab.cluster.protocolName == "raft")
+        #expect(lab.session.cluster.protocolName == "raft")
+        _ = lab.execute("leave")
+        #expect(lab.lesson == nil)
     }
 }

@@ -11,7 +11,7 @@ struct LessonGoldenTests {
 
     /// The transcript of following `name` with `> COMMAND` before each command's output.
     static func transcript(of name: String) -> String {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         var lines: [String] = []
         func run(_ command: String) {
             lines.append("lightcone> " + command)

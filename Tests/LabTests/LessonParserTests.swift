@@ -158,6 +158,6 @@ struct LessonParserTests {
 
     @Test("inline Markdown: emphasis dropped, links spelled out, code spans kept")
     func inline() {
-        #expect(Session.inlineText("a **bold** and *em* `x*y` [site](https://example.org).") == "a bold and em `x*y` site (https://example.org).")
+        #expect(LessonRunner.inlineText("a **bold** and *em* `x*y` [site](https://example.org).") == "a bold and em `x*y` site (https://example.org).")
     }
 }

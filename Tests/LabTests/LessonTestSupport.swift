@@ -20,7 +20,7 @@ enum LessonTestSupport {
 
     /// A session reading lessons from a folder holding `files` (name → text), with progress
     /// saved in `stateDirectory` if given.
-    static func session(lessons files: [String: String], stateDirectory: String? = nil, width: Int = 80) -> Session {
+    static func session(lessons files: [String: String], stateDirectory: String? = nil, width: Int = 80) -> Lab {
         let folder = temporaryFolder()
         for (name, text) in files {
             try? text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
@@ -29,7 +29,7 @@ enum LessonTestSupport {
         options.lessonsDirectory = folder
         options.stateDirectory = stateDirectory
         options.width = width
-        return Session(options: options)
+        return Lab(options: options)
     }
 
     /// A small two-step lesson on gossip for engine tests.

@@ -53,7 +53,7 @@ import Testing
     @Test(arguments: ParserErrorTests.table.indices)
     func malformedCommand(_ index: Int) {
         let (line, expected) = Self.table[index]
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         _ = session.execute("broadcast a via n1")
         _ = session.execute("run 300ms")
         let before = session.cluster.statusJSON
@@ -64,14 +64,14 @@ import Testing
     }
 
     @Test func commentsAndBlankLinesDoNothing() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         #expect(session.execute("").lines.isEmpty)
         #expect(session.execute("   # just a comment").lines.isEmpty)
         #expect(session.execute("echo hi # not shown").lines == ["hi"])
     }
 
     @Test func helpHasAnExampleForEveryCommand() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         for name in CommandHelp.names {
             let lines = session.execute("help \(name)").lines
             #expect(lines.count == 3, "help \(name)")
@@ -88,7 +88,7 @@ import Testing
     func rewindEqualsFreshRun(seed: UInt64) {
         var options = SessionOptions()
         options.seed = seed
-        var rewound = Session(options: options)
+        var rewound = Lab(options: options)
         for line in Self.setup { _ = rewound.execute(line) }
         _ = rewound.execute("run 1s")
         _ = rewound.execute("kill n2")
@@ -96,7 +96,7 @@ import Testing
         let output = rewound.execute("rewind 1s")
         #expect(output.lines == ["rewound to t=2000ms"])
 
-        var fresh = Session(options: options)
+        var fresh = Lab(options: options)
         for line in Self.setup { _ = fresh.execute(line) }
         _ = fresh.execute("run 1s")
         _ = fresh.execute("kill n2")
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func rewindThroughStepsAndRunUntil() {
-        var rewound = Session(options: SessionOptions())
+        var rewound = Lab(options: SessionOptions())
         _ = rewound.execute("broadcast a via n1")
         _ = rewound.execute("step 7")
         _ = rewound.execute("run until delivered a everywhere within 5s")
@@ -121,7 +121,7 @@ import Testing
         _ = rewound.execute("rewind 1s")
         #expect(rewound.cluster.now == reached)
 
-        var fresh = Session(options: SessionOptions())
+        var fresh = Lab(options: SessionOptions())
         _ = fresh.execute("broadcast a via n1")
         _ = fresh.execute("step 7")
         _ = fresh.execute("run until delivered a everywhere within 5s")
@@ -130,7 +130,7 @@ import Testing
     }
 
     @Test func rewindBeforeTheStartStopsAtZero() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         _ = session.execute("run 1s")
         #expect(session.execute("rewind 1m").lines == ["rewound to t=0ms"])
     }
@@ -139,7 +139,7 @@ import Testing
 /// `status --json` is one line with the fields scripts rely on.
 @Suite struct StatusTests {
     @Test func statusJSONShape() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         _ = session.execute("partition n1 n2 | n3 n4 n5")
         _ = session.execute("run 1500ms")
         let lines = session.execute("status --json").lines
@@ -151,7 +151,7 @@ import Testing
     }
 
     @Test func aNewSessionStartsWithGossip() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         #expect(session.cluster.protocolName == "gossip")
         #expect(session.execute("kill n2").lines == ["t=0ms kill n2"])
     }

@@ -17,7 +17,7 @@ import Testing
     """
 
     @Test func slidesPlayAndGoBack() throws {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         try session.loadPresentation(name: "demo.lc", text: Self.script)
         #expect(session.presentationStatus == PresentationStatus(name: "demo.lc", played: 0, count: 3, captions: []))
         let first = session.execute("next")
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func typosAreFoundBeforeTheTalk() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         #expect(throws: CommandError("demo.lc:3: unknown command 'partiton'; did you mean partition? `help` lists the commands")) {
             try session.loadPresentation(name: "demo.lc", text: "new raft 5\nwait\npartiton n1 | n2\n")
         }
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func sayAndNoteWorkInAnyScript() {
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         #expect(session.execute("say hello world").lines == ["hello world"])
         #expect(session.execute("note only for me").lines.isEmpty)
         #expect(session.execute("say").lines == ["error: say needs some text; usage: say TEXT"])

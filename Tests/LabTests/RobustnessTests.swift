@@ -17,7 +17,7 @@ import Testing
     @Test(arguments: 1...8)
     func randomLinesNeverCrash(seed: UInt64) {
         var rng = SeededGenerator(seed: seed)
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         for _ in 0..<400 {
             let count = 1 + rng.index(below: 5)
             let line = (0..<count).map { _ in Self.words[rng.index(below: Self.words.count)] }.joined(separator: " ")

@@ -37,7 +37,7 @@ import Testing
         for line in transcript.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("> ") { script.append(String(line.dropFirst(2))) } else if line == "#" || line.hasPrefix("# ") { script.append(String(line)) }
         }
-        var session = Session(options: SessionOptions())
+        var session = Lab(options: SessionOptions())
         var out: [String] = []
         _ = ScriptRunner.run([.init(name: "scenario", text: script.joined(separator: "\n"))], session: &session,
                              stopsOnFailure: false) { out.append($0) }

@@ -72,36 +72,38 @@ public enum LessonChecker {
         options.stateDirectory = nil
         options.lessonsDirectory = nil
         var session = Session(options: options)
+        var runner = LessonRunner()
         var issues: [LessonIssue] = []
         var goals = 0
-        session.replay(lesson, to: 0, seed: LessonEngine.seed)
+        runner.replay(lesson, to: 0, seed: LessonEngine.seed, on: &session)
         for index in lesson.steps.indices {
-            _ = session.presentStep()
+            _ = runner.presentStep(on: &session)
             let step = lesson.steps[index]
             if let goal = step.goal {
                 goals += 1
-                if session.lesson?.goalMet == true {
+                if runner.progress?.goalMet == true {
                     issues.append(LessonIssue(line: goal.line, reason: "goal '\(goal.condition)' already holds when the step opens; the learner has nothing to do"))
                 } else {
-                    _ = session.runCommands(step.solution, echo: false)
-                    _ = session.lessonAfterCommand()
+                    _ = runner.runCommands(step.solution, echo: false, on: &session)
+                    _ = runner.afterCommand(on: &session)
                 }
-                if session.lesson?.goalMet != true {
+                if runner.progress?.goalMet != true {
                     _ = session.execute("run until \(goal.condition) within \(DurationText.format(goal.within))")
+                    _ = runner.afterCommand(on: &session)
                 }
-                if session.lesson?.goalMet != true {
-                    let outcome = session.evaluate(goal)
+                if runner.progress?.goalMet != true {
+                    let outcome = runner.evaluate(goal, on: session)
                     issues.append(LessonIssue(line: goal.line, reason: "goal '\(goal.condition)' not reached by its solution within \(DurationText.format(goal.within)) (\(outcome.actual))"))
                     // Go on as the lesson would after `next`, so that later steps are checked too.
-                    _ = session.goalMetLines()
+                    _ = runner.goalMetLines(on: &session)
                 }
             }
-            issues += session.lesson?.problems ?? []
-            session.lesson?.problems = []
-            session.lesson?.goalMet = true
+            issues += runner.progress?.problems ?? []
+            runner.progress?.problems = []
+            runner.progress?.goalMet = true
             if index < lesson.steps.count - 1 {
-                session.lesson?.step = index + 1
-                session.lesson?.goalMet = false
+                runner.progress?.step = index + 1
+                runner.progress?.goalMet = false
             }
         }
         let sorted = issues.sorted { $0.line < $1.line }

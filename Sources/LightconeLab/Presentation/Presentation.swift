@@ -14,8 +14,6 @@ public struct Presentation: Sendable {
     public let slides: [Slide]
     /// How many slides have been played.
     public internal(set) var played = 0
-    /// The session as it was before each played slide (for `back`).
-    var checkpoints: [Session] = []
 
     /// Cuts `text` into slides at its `wait` lines; blank lines and comments are dropped.
     public init(name: String, text: String) {

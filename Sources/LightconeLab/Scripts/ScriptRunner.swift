@@ -21,7 +21,7 @@ public struct ScriptRunner {
 
     /// Runs `scripts` in order in one session; `emit` receives every transcript line. With
     /// `stopsOnFailure` false (scenario goldens) it carries on and reports the first failure.
-    public static func run(_ scripts: [Script], session: inout Session, stopsOnFailure: Bool = true,
+    public static func run(_ scripts: [Script], session: inout Lab, stopsOnFailure: Bool = true,
                            emit: (String) -> Void) -> Result {
         var firstFailure: String?
         for script in scripts {

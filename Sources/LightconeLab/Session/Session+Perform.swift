@@ -183,22 +183,12 @@ extension Session {
             }
             if outcome.holds { return CommandOutput(lines: ["ok: \(spec)"]) }
             return CommandOutput(lines: ["expect failed: expected \(spec), but \(outcome.actual)"], isFailure: true)
-        case .next where presentation != nil && lesson == nil:
-            return try nextSlide()
-        case .back where presentation != nil && lesson == nil:
-            return try previousSlide()
-        case .lessons, .lesson, .next, .back, .hint, .goal, .leave:
-            return try performLesson(command)
-        case .say(let text):
-            return say(text)
+        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .say, .wait, .source:
+            throw CommandError("lessons, demo scripts and source are run by the lab, not by a bare session")
         case .note(let text):
             return CommandOutput(requests: [.note(text)])
-        case .wait:
-            return CommandOutput(lines: presentation == nil ? ["(wait cuts a demo script into slides; `lightcone present FILE` plays one)"] : [])
         case .help(let topic):
             return CommandOutput(lines: try helpLines(topic))
-        case .source(let path):
-            return try source(path)
         case .export(let kind, let path, let force):
             return try export(kind, to: path, force: force)
         case .record(let path, let force):

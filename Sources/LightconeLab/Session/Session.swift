@@ -1,8 +1,8 @@
 import LightconeSimulation
 
 /// One lab session: the cluster, the command language, the journal that makes `rewind`
-/// exact, and narration. The REPL, `lightcone run`, lessons and the view all drive a session
-/// through `execute(_:)`.
+/// exact, and narration. `Lab` holds one and steers it with lessons and demo scripts; the
+/// REPL, `lightcone run` and the view drive the lab.
 ///
 /// ```swift
 /// var session = Session(options: SessionOptions())
@@ -23,21 +23,11 @@ public struct Session: Sendable {
     var typed: [String] = []
     /// The first trace record not yet narrated.
     var narrationCursor = 0
-    /// How deep `source` is nested.
-    var sourceDepth = 0
     /// Draws the cluster as the view would, as text lines (set by the front end; used by
     /// `export screen`).
     public var screenRenderer: (@Sendable (ClusterSnapshot) -> [String])?
     /// Asked during long runs; true interrupts them (the view's Ctrl-C).
     public var interruptCheck: (@Sendable () -> Bool)?
-    /// The demo script being presented, if any.
-    public internal(set) var presentation: Presentation?
-    /// What the current slide has said (`say`).
-    public internal(set) var captions: [String] = []
-    /// The lesson being followed, if any.
-    public internal(set) var lesson: LessonProgress?
-    /// Completed lesson steps when there is no state directory to save them in.
-    var lessonRecord = LessonProgressStore()
 
     /// A session with a fresh cluster from `options.startCommand` (`new gossip 5`).
     public init(options: SessionOptions) {
@@ -50,13 +40,6 @@ public struct Session: Sendable {
         self.cluster = (try? Session.build(creation, seed: options.seed))
             ?? (try! Session.build(fallback, seed: options.seed))  // gossip 5 always builds
         self.narrationCursor = cluster.traceCount
-    }
-
-    /// A fresh session like this one that keeps lesson progress in memory only (scripts).
-    public func withoutSavedState() -> Session {
-        var options = self.options
-        options.stateDirectory = nil
-        return Session(options: options)
     }
 
     /// The parse context for the current cluster.
@@ -91,7 +74,6 @@ public struct Session: Sendable {
         let narration = narrate()
         output.lines = narration + output.lines
         if narration.contains(where: { $0.contains(" VIOLATION ") }) { output.isFailure = true }
-        output.lines += lessonAfterCommand()
         return output
     }
 
@@ -102,7 +84,7 @@ public struct Session: Sendable {
         cluster.run(to: target)
         if case .advance = journal.last { journal.removeLast() }
         journal.append(.advance(to: cluster.now))
-        return narrate() + lessonAfterCommand()
+        return narrate()
     }
 
     /// Handles the next event (the view's one-step key), returning what it did.

@@ -20,7 +20,7 @@ struct FullScreenLab {
     /// The most log lines kept for the side panel.
     static let logLimit = 500
 
-    var session: Session
+    var session: Lab
     /// The asciicast being written, if `record` or `--record` started one.
     var recorder: AsciicastRecorder?
     /// Where speaker notes go (`--notes`).
@@ -35,7 +35,7 @@ struct FullScreenLab {
     var isQuitArmed = false
     var lastTick = MonotonicClock.microseconds
 
-    init(session: Session, backend: any TerminalScreen, options: ViewOptions, history: HistoryFile?) {
+    init(session: Lab, backend: any TerminalScreen, options: ViewOptions, history: HistoryFile?) {
         self.session = session
         self.backend = backend
         self.history = history

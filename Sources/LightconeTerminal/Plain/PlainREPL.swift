@@ -7,7 +7,7 @@ import Synchronization
 /// and the candidates of the completion in progress. libedit calls back through C
 /// functions, so the state lives here, behind a lock.
 private struct CompletionState: Sendable {
-    var session: Session?
+    var session: Lab?
     var candidates: [String] = []
     var next = 0
 }
@@ -57,10 +57,10 @@ private let attemptCompletion: @convention(c) (UnsafePointer<CChar>?, Int32, Int
 struct PlainREPL {
     static let prompt = "lightcone> "
 
-    var session: Session
+    var session: Lab
     let history: HistoryFile?
 
-    init(session: Session, history: HistoryFile?) {
+    init(session: Lab, history: HistoryFile?) {
         self.session = session
         self.history = history
     }

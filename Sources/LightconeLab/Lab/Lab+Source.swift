@@ -1,7 +1,7 @@
 import Foundation
 
-extension Session {
-    /// `source FILE`: runs a script's lines in this session; stops at the first error.
+extension Lab {
+    /// `source FILE`: runs a script's lines in this lab; stops at the first error.
     mutating func source(_ path: String) throws(CommandError) -> CommandOutput {
         guard sourceDepth < 8 else { throw CommandError("source is nested more than 8 deep") }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -1,0 +1,148 @@
+import LightconeSimulation
+
+/// What a front end drives: one `Session` (the cluster, the journal, `execute`), with the
+/// lesson runner and the presentation runner beside it, steering it from outside. The REPL,
+/// `lightcone run`, `check-lessons` and the view all go through `execute(_:)`.
+///
+/// ```swift
+/// var lab = Lab(options: SessionOptions())
+/// let output = lab.execute("kill n2")
+/// ```
+public struct Lab: Sendable {
+    /// The session: cluster, journal, narration.
+    public internal(set) var session: Session
+    /// The lesson state machine and its progress store.
+    public internal(set) var lessons = LessonRunner()
+    /// The demo script being presented, if any.
+    public internal(set) var presenter: PresentationRunner?
+    /// How deep `source` is nested.
+    var sourceDepth = 0
+
+    /// A lab with a fresh session from `options.startCommand` (`new gossip 5`).
+    public init(options: SessionOptions) {
+        session = Session(options: options)
+    }
+
+    /// A fresh lab like this one that keeps lesson progress in memory only (scripts).
+    public func withoutSavedState() -> Lab {
+        var options = session.options
+        options.stateDirectory = nil
+        return Lab(options: options)
+    }
+
+    // MARK: - What the front ends read
+
+    /// The simulated cluster.
+    public var cluster: any ClusterModel { session.cluster }
+    /// The session seed (`seed N` changes it).
+    public var seed: UInt64 { session.seed }
+    /// The settings the lab started with.
+    public var options: SessionOptions { session.options }
+    /// The lesson being followed, if any.
+    public var lesson: LessonProgress? { lessons.progress }
+    /// The lesson being followed, for the view's side panel; nil outside a lesson.
+    public var lessonStatus: LessonStatus? { lessons.status }
+    /// Where the presentation is, for the view; nil when none is loaded.
+    public var presentationStatus: PresentationStatus? { presenter?.status }
+    /// Draws the cluster as the view would, as text lines (used by `export screen`).
+    public var screenRenderer: (@Sendable (ClusterSnapshot) -> [String])? {
+        get { session.screenRenderer }
+        set { session.screenRenderer = newValue }
+    }
+    /// Asked during long runs; true interrupts them (the view's Ctrl-C).
+    public var interruptCheck: (@Sendable () -> Bool)? {
+        get { session.interruptCheck }
+        set { session.interruptCheck = newValue }
+    }
+
+    /// Candidates for the last word of `line` (see `Session.completions(for:)`).
+    public func completions(for line: String) -> [String] { session.completions(for: line) }
+
+    // MARK: - Driving
+
+    /// Starts a demo script: nothing runs until the first `next` (a clicker press).
+    public mutating func loadPresentation(name: String, text: String) throws(CommandError) {
+        presenter = try PresentationRunner(name: name, text: text, protocolName: session.cluster.protocolName)
+    }
+
+    /// Runs one line (a command, a blank line or a comment) and says what happened.
+    public mutating func execute(_ line: String) -> CommandOutput {
+        let text = CommandParser.stripComment(line)
+        guard !text.isEmpty else { return CommandOutput() }
+        if let command = try? CommandParser.parse(text, context: session.parseContext), steers(command) {
+            if case .source = command {} else { session.typed.append(text) }
+            do {
+                var output = try steer(command)
+                if case .source = command {} else { output.lines += lessons.afterCommand(on: &session) }
+                return output
+            } catch {
+                return .error(error.message)
+            }
+        }
+        var output = session.execute(text)
+        output.lines += lessons.afterCommand(on: &session)
+        return output
+    }
+
+    /// Moves the clock forward by `duration` (the view's play), returning the narrated lines.
+    public mutating func advance(by duration: SimDuration) -> [String] {
+        let lines = session.advance(by: duration)
+        guard duration > 0 else { return lines }
+        return lines + lessons.afterCommand(on: &session)
+    }
+
+    /// Handles the next event (the view's one-step key), returning what it did.
+    public mutating func stepOnce() -> [String] {
+        execute("step").lines
+    }
+
+    /// True for the commands the lab handles itself rather than the session: lessons, demo
+    /// scripts and `source`.
+    func steers(_ command: Command) -> Bool {
+        switch command {
+        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .say, .wait, .source: return true
+        default: return false
+        }
+    }
+
+    mutating func steer(_ command: Command) throws(CommandError) -> CommandOutput {
+        switch command {
+        case .next where presenter != nil && lessons.progress == nil:
+            return nextSlide()
+        case .back where presenter != nil && lessons.progress == nil:
+            guard var runner = presenter else { throw CommandError("no presentation") }
+            let output = try runner.previousSlide(on: &session)
+            presenter = runner
+            return output
+        case .say(let text):
+            guard presenter != nil else { return CommandOutput(lines: [text]) }
+            return presenter?.say(text) ?? CommandOutput(lines: [text])
+        case .wait:
+            return CommandOutput(lines: presenter == nil ? ["(wait cuts a demo script into slides; `lightcone present FILE` plays one)"] : [])
+        case .source(let path):
+            return try source(path)
+        default:
+            return try lessons.perform(command, on: &session)
+        }
+    }
+
+    /// `next` in a presentation: plays the next slide's lines.
+    mutating func nextSlide() -> CommandOutput {
+        guard var runner = presenter else { return .error("no presentation") }
+        guard let slide = runner.advance(checkpoint: session) else {
+            return CommandOutput(lines: ["the end of \(runner.presentation.name): `back` goes to the previous slide"])
+        }
+        presenter = runner
+        var output = CommandOutput()
+        for line in slide.lines {
+            let result = execute(line.text)
+            output.lines += result.lines
+            output.requests += result.requests
+            if result.isError {
+                output.lines.append("(\(runner.presentation.name):\(line.number))")
+                break
+            }
+        }
+        return output
+    }
+}
