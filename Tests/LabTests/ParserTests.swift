@@ -1,4 +1,5 @@
 import LightconeLab
+import LightconeSimulation
 import Testing
 
 /// Every malformed command gets its one-line error, and nothing changes.
@@ -127,6 +128,36 @@ import Testing
         _ = fresh.execute("run until delivered a everywhere within 5s")
         _ = fresh.execute("run 0ms")
         #expect(rewound.execute("log 100000").lines == fresh.execute("log 100000").lines)
+    }
+
+    /// Commands typed at the very instant `rewind` returns to are part of it: rewinding to
+    /// each instant at which a command was typed gives what a fresh run to it gives.
+    @Test func rewindToEveryInstantACommandWasTyped() {
+        let script = ["new raft 5", "run 1s", "kill n1", "put x 1", "run 1s", "partition n2 | n3 n4 n5",
+                      "restart n1", "run 500ms", "put y 2 via n3", "heal", "run 700ms", "pause n4", "run 300ms"]
+        var full = Lab(options: SessionOptions())
+        var typedAt: [SimTime] = []
+        for line in script {
+            typedAt.append(full.cluster.now)
+            _ = full.execute(line)
+        }
+        let end = full.cluster.now
+        for instant in Set(typedAt).sorted() {
+            var rewound = full
+            _ = rewound.execute("rewind \((end - instant) / 1000)ms")
+            var fresh = Lab(options: SessionOptions())
+            for line in script {
+                if line.hasPrefix("run "), let d = DurationText.parse(String(line.dropFirst(4))), fresh.cluster.now + d > instant {
+                    _ = fresh.execute("run \((instant - fresh.cluster.now) / 1000)ms")
+                    break
+                }
+                _ = fresh.execute(line)
+            }
+            #expect(rewound.cluster.now == instant)
+            #expect(rewound.execute("status --json").lines == fresh.execute("status --json").lines, "rewind to \(instant)")
+            #expect(rewound.execute("log 100000").lines == fresh.execute("log 100000").lines, "rewind to \(instant)")
+            #expect(rewound.execute("history --json").lines == fresh.execute("history --json").lines, "rewind to \(instant)")
+        }
     }
 
     @Test func rewindBeforeTheStartStopsAtZero() {

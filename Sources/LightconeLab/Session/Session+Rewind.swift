@@ -2,8 +2,9 @@ import LightconeSimulation
 
 extension Session {
     /// `rewind DURATION`: rebuilds the cluster from the seed and replays the journal up to
-    /// `now - duration` (events at that instant included), so that everything afterwards is
-    /// exactly as after a fresh run to that instant.
+    /// `now - duration` (events at that instant included, and so are the commands typed at
+    /// that instant), so that everything afterwards is exactly as after a fresh run to that
+    /// instant.
     mutating func rewind(by duration: SimDuration) throws(CommandError) -> CommandOutput {
         let target = max(0, cluster.now - duration)
         var replay = try Session.build(creation, seed: seed)
@@ -11,7 +12,7 @@ extension Session {
         entries: for entry in journal {
             switch entry {
             case .advance(let time):
-                if time >= target {
+                if time > target {
                     replay.run(to: target)
                     break entries
                 }
@@ -20,7 +21,7 @@ extension Session {
             case .command(let command):
                 switch command {
                 case .run(let d):
-                    if replay.now + d >= target {
+                    if replay.now + d > target {
                         replay.run(to: target)
                         break entries
                     }
@@ -34,9 +35,9 @@ extension Session {
                     let deadline = replay.now + within
                     if let condition = spec.resolve(leader: replay.leader) {
                         let outcome = replay.run(until: condition, deadline: min(deadline, target))
-                        if outcome?.holds != true && deadline >= target { break entries }
+                        if outcome?.holds != true && deadline > target { break entries }
                     } else {
-                        if deadline >= target { replay.run(to: target); break entries }
+                        if deadline > target { replay.run(to: target); break entries }
                         replay.run(to: deadline)
                     }
                 default:
