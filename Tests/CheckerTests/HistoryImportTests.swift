@@ -145,6 +145,26 @@ struct HistoryImportTests {
         #expect(broken.verdict == nil)
     }
 
+    @Test("check-history: an empty or blank file holds no operations, and that is no verdict")
+    func emptyHistoryFile() {
+        for contents in ["", "\n  \n"] {
+            let result = LinearizabilityChecker.checkHistoryFile(named: "e.log", contents: contents)
+            #expect(result.line == "e.log: no operations in this history")
+            #expect(result.verdict == nil)
+        }
+    }
+
+    @Test("EDN: nesting is bounded with a clear error instead of overflowing the stack")
+    func deepNesting() {
+        let deep = "{:process 0, :type :invoke, :f :get, :key \"0\", :value " + String(repeating: "[", count: 87_000) + "}"
+        do {
+            _ = try HistoryImport.parse(deep)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "1: nesting deeper than 64")
+        }
+    }
+
     @Test("Windows line endings are accepted")
     func crlf() throws {
         let text = Self.jepsenSample.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")

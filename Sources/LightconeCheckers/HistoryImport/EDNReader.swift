@@ -40,8 +40,13 @@ struct EDNReadError: Error {
 /// Commas are whitespace, as in EDN. Nested maps, sets, lists and tagged values are not
 /// supported (Jepsen's register and kv histories do not use them).
 struct EDNReader {
+    /// The deepest nesting of vectors read: Jepsen's values nest two or three deep, and a
+    /// bound keeps a hostile line from overflowing the stack.
+    static let maximumDepth = 64
+
     private let characters: [Character]
     private var position = 0
+    private var depth = 0
 
     private init(_ text: Substring) { characters = Array(text) }
 
@@ -94,7 +99,12 @@ struct EDNReader {
         case "\"":
             return .string(try readString())
         case "[":
+            guard depth < Self.maximumDepth else {
+                throw EDNReadError(reason: "nesting deeper than \(Self.maximumDepth)")
+            }
             position += 1
+            depth += 1
+            defer { depth -= 1 }
             var items: [EDNValue] = []
             while true {
                 skipWhitespace()
