@@ -160,4 +160,17 @@ struct LessonParserTests {
     func inline() {
         #expect(LessonRunner.inlineText("a **bold** and *em* `x*y` [site](https://example.org).") == "a bold and em `x*y` site (https://example.org).")
     }
+
+    @Test("a lesson saved with Windows (CRLF) or old Mac (CR) line ends parses as the same lesson")
+    func crlfLineEnds() throws {
+        let text = header + "## Kill one\n\n```lightcone setup\nnew gossip 3\n```\n\n```lightcone goal\ndown n2 within 5s\n```\n\n"
+            + "```lightcone solution\nkill n2\n```\n" + exercises
+        let unix = LessonParser.parse(text, name: "t", file: "t.md")
+        for ending in ["\r\n", "\r"] {
+            let other = LessonParser.parse(text.replacing("\n", with: ending), name: "t", file: "t.md")
+            #expect(other.issues.isEmpty, "\(other.issues)")
+            #expect(other.lesson == unix.lesson)
+        }
+    }
+
 }

@@ -30,4 +30,23 @@ import Testing
         }
         #expect(session.execute("status --json").lines.count == 1)
     }
+
+    @Test("a script saved with CRLF or CR line ends runs line by line, as with LF")
+    func scriptLineEnds() {
+        let text = "new gossip 3\nkill n2\nexpect down n2\nstatus\n"
+        func transcript(_ text: String) -> ([String], ScriptRunner.Result) {
+            var session = Lab(options: SessionOptions())
+            var lines: [String] = []
+            let result = ScriptRunner.run([.init(name: "s", text: text)], session: &session) { lines.append($0) }
+            return (lines, result)
+        }
+        let unix = transcript(text)
+        #expect(unix.1.failure == nil)
+        for ending in ["\r\n", "\r"] {
+            let other = transcript(text.replacing("\n", with: ending))
+            #expect(other.0 == unix.0)
+            #expect(other.1 == unix.1)
+        }
+    }
+
 }

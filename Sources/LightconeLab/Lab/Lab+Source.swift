@@ -10,7 +10,7 @@ extension Lab {
         sourceDepth += 1
         defer { sourceDepth -= 1 }
         var output = CommandOutput()
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (number, line) in text.textLines().enumerated() {
             let result = execute(String(line))
             output.lines += result.lines
             output.requests += result.requests

@@ -20,7 +20,7 @@ public enum LessonParser {
     /// Parses `text`, the contents of the file `file` (its name without `.md` is the lesson's name).
     public static func parse(_ text: String, name: String, file: String) -> Result {
         var reader = Reader(name: name, file: file)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        let lines = text.textLines().map { line -> String in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         for (index, line) in lines.enumerated() { reader.read(line, number: index + 1) }

@@ -25,7 +25,7 @@ public struct LessonProgressStore: Sendable, Equatable {
     /// Parses the file's text (lines it cannot read are skipped).
     public static func parse(_ text: String) -> LessonProgressStore {
         var store = LessonProgressStore()
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+        for line in text.textLines() where !line.hasPrefix("#") {
             let words = line.split(separator: " ")
             guard let name = words.first else { continue }
             store.completed[String(name)] = Set(words.dropFirst().compactMap { Int($0) })

@@ -20,7 +20,7 @@ public struct Presentation: Sendable {
         self.name = name
         var slides: [Slide] = []
         var current: [(number: Int, text: String)] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.textLines().enumerated() {
             let line = CommandParser.stripComment(String(raw))
             if line.isEmpty { continue }
             if line.lowercased() == "wait" {

@@ -25,7 +25,7 @@ public struct ScriptRunner {
                            emit: (String) -> Void) -> Result {
         var firstFailure: String?
         for script in scripts {
-            let lines = script.text.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = script.text.textLines()
             for (number, rawLine) in lines.enumerated() {
                 let line = String(rawLine).trimmingBlanks()
                 if line.isEmpty { continue }
