@@ -7,9 +7,6 @@ import LightconeView
 enum Front {
     static func interactive(session: Lab, plain: Bool, viewOptions: ViewOptions, initialLines: [String] = []) -> Int32 {
         var session = session
-        session.screenRenderer = { snapshot in
-            FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 100, height: 30).grid.lines
-        }
         if !plain && FrontEnd.canUseFullScreen() {
             var options = viewOptions
             options.initialLogLines = initialLines

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LightconeLab
 import LightconeTerminal
+import LightconeView
 
 
 /// The `lightcone` executable: options may stand before or after the subcommand, so the
@@ -52,7 +53,9 @@ struct Lightcone: ParsableCommand {
         options.stateDirectory = StatePaths.directory
         options.width = TerminalSize.columns ?? 80
         options.startCommand = start
-        return Lab(options: options)
+        var lab = Lab(options: options)
+        lab.drawings = .view
+        return lab
     }
 
     mutating func run() throws {

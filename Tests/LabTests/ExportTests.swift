@@ -1,5 +1,6 @@
 import Foundation
 import LightconeLab
+import LightconeView
 import Testing
 
 /// `export` writes files, never overwriting one without `--force`; `record` checks its file.
@@ -13,6 +14,7 @@ import Testing
     @Test func timelineIsAnSVGAndIsNotOverwritten() throws {
         let folder = Self.temporaryFolder()
         var session = Lab(options: SessionOptions())
+        session.drawings = .view
         _ = session.execute("broadcast x via n1")
         _ = session.execute("run 200ms")
         #expect(session.execute("export timeline \(folder)/t.svg").lines == ["wrote \(folder)/t.svg"])
@@ -30,9 +32,29 @@ import Testing
         let folder = Self.temporaryFolder()
         var session = Lab(options: SessionOptions())
         #expect(session.execute("export screen \(folder)/s.txt").lines == ["error: export screen needs the view, which this front end lacks"])
-        session.screenRenderer = { snapshot in ["\(snapshot.nodes.count) nodes"] }
+        var drawings = LabDrawings.view
+        drawings.screen = { snapshot in ["\(snapshot.nodes.count) nodes"] }
+        session.drawings = drawings
         _ = session.execute("export screen \(folder)/s.txt")
         #expect(try String(contentsOfFile: "\(folder)/s.txt", encoding: .utf8) == "5 nodes\n")
+    }
+
+    @Test("timeline pairs each send with its fate from the typed trace, and needs the view")
+    func timelineFromEntries() {
+        var session = Lab(options: SessionOptions())
+        _ = session.execute("new gossip 3")
+        #expect(session.execute("timeline").lines == ["error: timeline needs the view, which this front end lacks"])
+        session.drawings = .view
+        #expect(session.execute("timeline").lines == ["no messages yet"])
+        _ = session.execute("cut n1->n3")
+        _ = session.execute("broadcast x via n1")
+        _ = session.execute("run 100ms")
+        let lines = session.execute("timeline").lines
+        #expect(lines.first == "time      n1    n2    n3    ")
+        #expect(lines.last == "o sender  > delivered  x dropped  ~ held")
+        // n1's push to n2 is delivered (an arrow into n2), its push to n3 is cut (a cross).
+        #expect(lines.contains { $0.contains("oPush->") })
+        #expect(lines.contains { $0.contains("o---Push----x") })
     }
 
     @Test func badExportsAndRecordings() {

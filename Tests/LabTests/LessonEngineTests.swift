@@ -26,6 +26,17 @@ struct LessonEngineTests {
         #expect(session.lesson?.step == 0)
     }
 
+    @Test("a goal parsed for the lesson's cluster is refused, not read out of range, on a smaller cluster")
+    func goalOnSmallerCluster() {
+        var session = crashCourse()
+        _ = session.execute("lesson crash")
+        _ = session.execute("new gossip 1")
+        let goal = session.execute("goal")
+        #expect(!goal.isError)
+        #expect(goal.lines.joined().contains("there is no n2"), "\(goal.lines)")
+        #expect(!session.execute("kill n1").isError)
+    }
+
     @Test("the goal is met after the command that meets it, and the reveal is shown")
     func goalAfterCommand() {
         var session = crashCourse()

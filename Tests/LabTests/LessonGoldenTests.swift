@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LightconeLab
+import LightconeView
 
 /// One scenario golden per built-in lesson: the plain-mode transcript (as the REPL shows it) of following it from
 /// start to finish (`goal` and every `hint` on each step, then `next`, which plays the
@@ -12,6 +13,7 @@ struct LessonGoldenTests {
     /// The transcript of following `name` with `> COMMAND` before each command's output.
     static func transcript(of name: String) -> String {
         var session = Lab(options: SessionOptions())
+        session.drawings = .view
         var lines: [String] = []
         func run(_ command: String) {
             lines.append("lightcone> " + command)

@@ -128,7 +128,9 @@ struct LessonParserTests {
         #expect(step.intro == [.paragraph("Some **prose** here, on two lines."),
                                .setup([LessonCommandLine(text: "new gossip 3", line: 13)]),
                                .predict("What happens?")])
-        #expect(step.goal == LessonGoal(condition: "down n2", within: 5_000_000, line: 21))
+        #expect(step.goal?.condition == "down n2")
+        #expect(step.goal?.within == 5_000_000)
+        #expect(step.goal?.line == 21)
         #expect(step.hints == ["Use kill."])
         #expect(step.solution == [LessonCommandLine(text: "kill n2", line: 29)])
         #expect(step.reveal == [.paragraph("Revealed text."), .listItem(marker: "-", text: "a list item"),

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LightconeLab
+import LightconeView
 
 /// Shared helpers of the lesson tests: the repository's folders, and sessions over a
 /// folder of lessons written by the test.
@@ -29,7 +30,9 @@ enum LessonTestSupport {
         options.lessonsDirectory = folder
         options.stateDirectory = stateDirectory
         options.width = width
-        return Lab(options: options)
+        var lab = Lab(options: options)
+        lab.drawings = .view
+        return lab
     }
 
     /// A small two-step lesson on gossip for engine tests.

@@ -1,5 +1,6 @@
 import Foundation
 import LightconeLab
+import LightconeView
 import Testing
 
 /// Replays every `Scenarios/*.txt`: the `> ` lines are the commands, everything else is the
@@ -38,6 +39,7 @@ import Testing
             if line.hasPrefix("> ") { script.append(String(line.dropFirst(2))) } else if line == "#" || line.hasPrefix("# ") { script.append(String(line)) }
         }
         var session = Lab(options: SessionOptions())
+        session.drawings = .view
         var out: [String] = []
         _ = ScriptRunner.run([.init(name: "scenario", text: script.joined(separator: "\n"))], session: &session,
                              stopsOnFailure: false) { out.append($0) }

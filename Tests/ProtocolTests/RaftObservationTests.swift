@@ -134,3 +134,13 @@ import LightconeCheckers
         #expect(sim.evaluate(.unavailable(n(5))) == ConditionOutcome(holds: true, actual: "n5 is down"))
     }
 }
+
+@Suite struct ConditionRangeTests {
+    @Test("a condition naming a node beyond the cluster answers 'there is no nN' instead of reading out of range")
+    func nodeBeyondTheCluster() throws {
+        let sim = try Simulation<RaftNode>(nodeCount: 3, seed: 1, options: [])
+        for condition: Condition in [.value(key: "x", value: "1", node: n(5)), .available(n(4)), .unavailable(n(9)), .leader(n(7))] {
+            #expect(sim.evaluate(condition) == ConditionOutcome(holds: false, actual: "there is no \(condition.namedNode!)"))
+        }
+    }
+}

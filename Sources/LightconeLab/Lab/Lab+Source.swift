@@ -19,7 +19,10 @@ extension Lab {
                 output.isError = true
                 return output
             }
-            if result.isFailure { output.isFailure = true }
+            if result.isFailure {
+                output.isFailure = true
+                output.violationText = output.violationText ?? result.violationText
+            }
             if result.requests.contains(.quit) { break }
         }
         return output

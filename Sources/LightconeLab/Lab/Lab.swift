@@ -27,7 +27,10 @@ public struct Lab: Sendable {
     public func withoutSavedState() -> Lab {
         var options = session.options
         options.stateDirectory = nil
-        return Lab(options: options)
+        var lab = Lab(options: options)
+        lab.drawings = drawings
+        lab.interruptCheck = interruptCheck
+        return lab
     }
 
     // MARK: - What the front ends read
@@ -44,10 +47,10 @@ public struct Lab: Sendable {
     public var lessonStatus: LessonStatus? { lessons.status }
     /// Where the presentation is, for the view; nil when none is loaded.
     public var presentationStatus: PresentationStatus? { presenter?.status }
-    /// Draws the cluster as the view would, as text lines (used by `export screen`).
-    public var screenRenderer: (@Sendable (ClusterSnapshot) -> [String])? {
-        get { session.screenRenderer }
-        set { session.screenRenderer = newValue }
+    /// The screen and timeline pictures the view draws (used by `timeline` and `export`).
+    public var drawings: LabDrawings? {
+        get { session.drawings }
+        set { session.drawings = newValue }
     }
     /// Asked during long runs; true interrupts them (the view's Ctrl-C).
     public var interruptCheck: (@Sendable () -> Bool)? {

@@ -64,8 +64,11 @@ public struct LessonCommandLine: Sendable, Equatable {
 /// A step's goal: a SPEC §3 condition, and how long `check-lessons` waits for it after the
 /// solution (`within DURATION`, default 1m).
 public struct LessonGoal: Sendable, Equatable {
+    /// The condition, parsed once when the lesson is read (in the context of the cluster the
+    /// lesson's latest `new` builds).
+    public var spec: ConditionSpec
     /// The condition as written, e.g. `delivered hello everywhere`.
-    public var condition: String
+    public var condition: String { spec.text }
     /// How long `check-lessons` (and `next`) may run the cluster for the goal after the solution.
     public var within: SimDuration
     /// The goal's line in the file.

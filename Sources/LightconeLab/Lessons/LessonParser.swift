@@ -283,12 +283,12 @@ private struct Reader {
             words = Array(words[..<index])
         }
         do {
-            _ = try ConditionParser.parse(words, context: context)
+            let spec = try ConditionParser.parse(words, context: context)
+            return LessonGoal(spec: spec, within: within, line: line)
         } catch {
             issue(line, error.message)
             return nil
         }
-        return LessonGoal(condition: words.joined(separator: " "), within: within, line: line)
     }
 
     mutating func finishStep() {

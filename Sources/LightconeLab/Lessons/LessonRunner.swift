@@ -298,11 +298,7 @@ public struct LessonRunner: Sendable {
 
     /// Whether `goal` holds on the cluster now, and what is.
     func evaluate(_ goal: LessonGoal, on session: Session) -> ConditionOutcome {
-        let words = goal.condition.split(separator: " ").map(String.init)
-        guard let spec = try? ConditionParser.parse(words, context: session.parseContext) else {
-            return ConditionOutcome(holds: false, actual: "the goal does not fit this cluster")
-        }
-        guard let condition = spec.resolve(leader: session.cluster.leader) else {
+        guard let condition = goal.spec.resolve(leader: session.cluster.leader) else {
             return ConditionOutcome(holds: false, actual: "there is no leader")
         }
         return session.cluster.evaluate(condition)

@@ -16,72 +16,31 @@ public struct ProtocolEntry: Sendable {
     public var check: @Sendable (any ClusterModel) -> CheckReport
 }
 
-/// What `check` found.
-public struct CheckReport: Sendable {
-    /// The verdict line and its details, e.g. `check: ok (5 properties hold, linearizable)`.
-    public var lines: [String]
-    /// The violation found, if any.
-    public var violation: Violation?
-
-    public init(lines: [String], violation: Violation? = nil) {
-        self.lines = lines
-        self.violation = violation
-    }
-}
-
 /// The protocols in this build.
 public enum ProtocolRegistry {
-    /// Builds an entry for a protocol type; `configure` sets monitors and hooks on a new cluster.
-    public static func entry<Node: ProtocolNode>(
-        _ type: Node.Type,
-        configure: @escaping @Sendable (inout Simulation<Node>) -> Void = { _ in },
-        check: @escaping @Sendable (Simulation<Node>) -> CheckReport
-    ) -> ProtocolEntry {
-        ProtocolEntry(
+    /// The entry of a protocol and its checker (`Sources/LightconeCheckers/<Protocol>/`).
+    public static func entry<Checker: ProtocolChecker>(_ type: Checker.Node.Type, checker: Checker.Type) -> ProtocolEntry {
+        typealias Node = Checker.Node
+        return ProtocolEntry(
             name: Node.name, summary: Node.summary, defaultNodeCount: Node.defaultNodeCount,
             options: Node.options, operations: Node.operations, bugs: Node.bugs,
             make: { (count, seed, options) throws(OptionError) -> any ClusterModel in
                 var simulation = try Simulation<Node>(nodeCount: count, seed: seed,
                                                       options: options.map { (key: $0.key, value: $0.value) })
-                configure(&simulation)
+                Checker.configure(&simulation)
                 return simulation
             },
             check: { cluster in
                 guard let simulation = cluster as? Simulation<Node> else { return CheckReport(lines: ["check: no checker"]) }
-                if let first = simulation.violations.first {
-                    return CheckReport(lines: ["check: VIOLATION \(first.property): \(first.message)"], violation: first)
-                }
-                return check(simulation)
+                if let first = simulation.violations.first { return .violation(first) }
+                return Checker.check(simulation)
             })
     }
 
     /// Every protocol in this build, in the order `help new` lists them.
     public static let entries: [ProtocolEntry] = [
-        entry(RaftNode.self, configure: { sim in
-            sim.monitor = RaftSafetyMonitor()
-            sim.conditionHook = { condition, state in linearizabilityOutcome(condition, history: state.history) }
-        }, check: { sim in
-            let properties = "ElectionSafety, LeaderAppendOnly, LogMatching, LeaderCompleteness and StateMachineSafety held after every event"
-            let count = sim.history.count
-            switch LinearizabilityChecker.check(sim.history) {
-            case .linearizable:
-                return CheckReport(lines: ["check: ok (\(properties); linearizable, \(count) operation\(count == 1 ? "" : "s"))"])
-            case .unknown(let reason):
-                return CheckReport(lines: ["check: ok (\(properties); linearizability unknown: \(reason))"])
-            case .notLinearizable(let key, let explanation):
-                let violation = Violation(property: "linearizability", message: "not linearizable on key \(key)")
-                return CheckReport(lines: ["check: VIOLATION \(violation.property): \(violation.message)"] + explanation.map { "  " + $0 },
-                                   violation: violation)
-            }
-        }),
-        entry(GossipNode.self, check: { sim in
-            let outcome = sim.evaluate(.converged)
-            let values = Set(sim.nodes.flatMap(\.known)).count
-            if outcome?.holds == true {
-                return CheckReport(lines: ["check: ok (converged: every up node knows the same \(values) value\(values == 1 ? "" : "s"))"])
-            }
-            return CheckReport(lines: ["check: ok (no safety property to break; not converged yet: \(outcome?.actual ?? "?"))"])
-        }),
+        entry(RaftNode.self, checker: RaftChecker.self),
+        entry(GossipNode.self, checker: GossipChecker.self),
     ]
 
     /// Protocols of SPEC §4 that later issues bring.
@@ -110,22 +69,4 @@ public enum ProtocolRegistry {
         for entry in entries { if let spec = entry.operations.first(where: { $0.name == verb }) { return spec } }
         return nil
     }
-}
-
-/// Answers `linearizable` and `not linearizable` for a key-value history.
-func linearizabilityOutcome(_ condition: Condition, history: [HistoryEntry]) -> ConditionOutcome? {
-    let wantsLinearizable: Bool
-    switch condition {
-    case .linearizable: wantsLinearizable = true
-    case .notLinearizable: wantsLinearizable = false
-    default: return nil
-    }
-    let verdict = LinearizabilityChecker.check(history)
-    let actual: String
-    switch verdict {
-    case .linearizable: actual = "the history is linearizable"
-    case .notLinearizable(let key, _): actual = "the history is not linearizable on key \(key)"
-    case .unknown(let reason): actual = "linearizability unknown: \(reason)"
-    }
-    return ConditionOutcome(holds: wantsLinearizable ? verdict.isLinearizable : verdict.isViolation, actual: actual)
 }

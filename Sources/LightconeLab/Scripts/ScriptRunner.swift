@@ -37,7 +37,7 @@ public struct ScriptRunner {
                 let output = session.execute(line)
                 for text in output.lines { emit(text) }
                 if output.isError || output.isFailure {
-                    let reason = output.errorMessage ?? failureReason(output.lines)
+                    let reason = output.errorMessage ?? output.violationText ?? output.lines.last ?? "failed"
                     let failure = "\(script.name):\(number + 1): \(reason)"
                     if stopsOnFailure { return Result(failure: failure, didQuit: false) }
                     if firstFailure == nil { firstFailure = failure }
@@ -46,13 +46,5 @@ public struct ScriptRunner {
             }
         }
         return Result(failure: firstFailure, didQuit: false)
-    }
-
-    static func failureReason(_ lines: [String]) -> String {
-        if let violation = lines.first(where: { $0.contains("VIOLATION") }) {
-            if let range = violation.range(of: "VIOLATION") { return String(violation[range.lowerBound...]) }
-            return violation
-        }
-        return lines.last ?? "failed"
     }
 }

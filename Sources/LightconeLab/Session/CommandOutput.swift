@@ -27,6 +27,9 @@ public struct CommandOutput: Sendable, Equatable {
     public var isFailure: Bool
     /// What the view should do.
     public var requests: [ViewRequest]
+    /// The violation that failed it (`VIOLATION PROPERTY: message`), when one did; a script
+    /// names it as the reason it stopped.
+    public var violationText: String?
 
     public init(lines: [String] = [], isError: Bool = false, isFailure: Bool = false, requests: [ViewRequest] = []) {
         self.lines = lines

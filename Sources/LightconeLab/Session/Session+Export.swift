@@ -5,16 +5,16 @@ extension Session {
     /// `export timeline FILE.svg` and `export screen FILE.svg|FILE.txt`.
     func export(_ kind: ExportKind, to path: String, force: Bool) throws(CommandError) -> CommandOutput {
         try checkWritable(path, force: force)
+        guard let drawings else { throw CommandError("export \(kind.rawValue) needs the view, which this front end lacks") }
         let text: String
         switch kind {
         case .timeline:
-            let lines = cluster.traceLines(from: max(0, cluster.traceCount - 2_000), notableOnly: false, node: nil)
+            let entries = cluster.traceEntries(from: max(0, cluster.traceCount - 2_000), notableOnly: false, node: nil)
             guard cluster.nodeCount <= 40 else { throw CommandError("export timeline draws up to 40 nodes") }
-            text = Timeline.svg(lines, nodeCount: cluster.nodeCount)
+            text = drawings.timelineSVG(entries, cluster.nodeCount)
         case .screen:
-            guard let screenRenderer else { throw CommandError("export screen needs the view, which this front end lacks") }
-            let lines = screenRenderer(cluster.snapshot)
-            text = path.lowercased().hasSuffix(".svg") ? Timeline.svg(screen: lines) : lines.joined(separator: "\n") + "\n"
+            let lines = drawings.screen(cluster.snapshot)
+            text = path.lowercased().hasSuffix(".svg") ? drawings.screenSVG(lines) : lines.joined(separator: "\n") + "\n"
         }
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -104,10 +104,16 @@ extension Session {
         case .step(let count):
             let start = cluster.traceCount
             let handled = cluster.step(count, notAfter: .max)
-            var lines = cluster.traceLines(from: start, notableOnly: false, node: nil)
+            let entries = cluster.traceEntries(from: start, notableOnly: false, node: nil)
+            var lines = entries.map(\.line)
             skipNarration()
             if handled < count { lines.append("nothing more to do at t=\(DurationText.instant(cluster.now)) (\(handled) event\(handled == 1 ? "" : "s") handled)") }
-            return CommandOutput(lines: lines, isFailure: lines.contains { $0.contains(" VIOLATION ") })
+            var output = CommandOutput(lines: lines)
+            if let violation = entries.first(where: { $0.kind == .violation }) {
+                output.isFailure = true
+                output.violationText = "VIOLATION " + violation.text
+            }
+            return output
         case .run(let duration):
             cluster.run(to: cluster.now + duration)
         case .runUntil(let spec, let within):
@@ -148,7 +154,7 @@ extension Session {
             let node = try via.map { ref throws(CommandError) in try resolve(ref) }
             let start = cluster.traceCount
             try cluster.submit(operation, via: node)
-            return CommandOutput(lines: cluster.traceLines(from: start, notableOnly: false, node: nil).filter { $0.contains(" invoke ") })
+            return CommandOutput(lines: cluster.traceEntries(from: start, notableOnly: false, node: nil).filter { $0.kind == .invoke }.map(\.line))
         case .load(let spec):
             try cluster.startLoad(spec)
         case .history(let json, let script):
@@ -163,7 +169,9 @@ extension Session {
                 let alreadyKnown = cluster.violations.contains(violation)
                 cluster.report(violation)
                 if !alreadyKnown { skipNarration() }
-                return CommandOutput(lines: report.lines, isFailure: true)
+                var output = CommandOutput(lines: report.lines, isFailure: true)
+                output.violationText = "VIOLATION \(violation.property): \(violation.message)"
+                return output
             }
             return CommandOutput(lines: report.lines)
         case .log(let ref, let count):
@@ -171,7 +179,9 @@ extension Session {
             let lines = cluster.traceLines(from: 0, notableOnly: false, node: node)
             return CommandOutput(lines: lines.isEmpty ? ["the log is empty"] : Array(lines.suffix(count)))
         case .timeline:
-            return CommandOutput(lines: Timeline.render(cluster.traceLines(from: max(0, cluster.traceCount - 400), notableOnly: false, node: nil), nodeCount: cluster.nodeCount))
+            guard let drawings else { throw CommandError("timeline needs the view, which this front end lacks") }
+            let entries = cluster.traceEntries(from: max(0, cluster.traceCount - 400), notableOnly: false, node: nil)
+            return CommandOutput(lines: drawings.timeline(entries, cluster.nodeCount))
         case .echo(let text):
             return CommandOutput(lines: [text])
         case .expect(let spec):

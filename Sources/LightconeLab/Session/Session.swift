@@ -23,9 +23,9 @@ public struct Session: Sendable {
     var typed: [String] = []
     /// The first trace record not yet narrated.
     var narrationCursor = 0
-    /// Draws the cluster as the view would, as text lines (set by the front end; used by
-    /// `export screen`).
-    public var screenRenderer: (@Sendable (ClusterSnapshot) -> [String])?
+    /// The screen and timeline pictures, drawn by the view layer (set by the front end; used
+    /// by `timeline` and `export`).
+    public var drawings: LabDrawings?
     /// Asked during long runs; true interrupts them (the view's Ctrl-C).
     public var interruptCheck: (@Sendable () -> Bool)?
 
@@ -71,9 +71,12 @@ public struct Session: Sendable {
         } else if !command.isReadOnly && !command.isSessionLevel {
             journal.append(.command(command))
         }
-        let narration = narrate()
-        output.lines = narration + output.lines
-        if narration.contains(where: { $0.contains(" VIOLATION ") }) { output.isFailure = true }
+        let narration = narrateEntries()
+        output.lines = narration.lines + output.lines
+        if let violation = narration.violation {
+            output.isFailure = true
+            output.violationText = violation
+        }
         return output
     }
 
@@ -94,26 +97,25 @@ public struct Session: Sendable {
 
     /// Narrated lines written since the last call: state changes, faults, client results,
     /// violations (each followed by the trace that led to it).
-    mutating func narrate() -> [String] {
-        var lines = cluster.traceLines(from: narrationCursor, notableOnly: true, node: nil)
+    mutating func narrate() -> [String] { narrateEntries().lines }
+
+    /// The narrated lines, and whether a violation is among them.
+    mutating func narrateEntries() -> (lines: [String], violation: String?) {
+        let entries = cluster.traceEntries(from: narrationCursor, notableOnly: true, node: nil)
         narrationCursor = cluster.traceCount
-        if let index = lines.firstIndex(where: { $0.contains(" VIOLATION ") }) {
-            lines.insert(contentsOf: violationTrace(lines[index]), at: index + 1)
-        }
-        return lines
+        var lines = entries.map(\.line)
+        guard let index = entries.firstIndex(where: { $0.kind == .violation }) else { return (lines, nil) }
+        lines.insert(contentsOf: violationTrace(entries[index]), at: index + 1)
+        return (lines, "VIOLATION " + entries[index].text)
     }
 
     /// The state changes and faults just before a violation (client results left out).
-    func violationTrace(_ violationLine: String) -> [String] {
-        let recent = cluster.traceLines(from: max(0, cluster.traceCount - 5_000), notableOnly: true, node: nil)
-        guard let end = recent.lastIndex(of: violationLine) else { return [] }
-        let story = recent[..<end].filter { line in
-            let words = line.split(separator: " ")
-            guard words.count > 1, words[1].first == "c", words[1].dropFirst().allSatisfy(\.isNumber) else { return true }
-            return false
-        }
+    func violationTrace(_ violation: TraceEntry) -> [String] {
+        let recent = cluster.traceEntries(from: max(0, cluster.traceCount - 5_000), notableOnly: true, node: nil)
+        guard let end = recent.lastIndex(of: violation) else { return [] }
+        let story = recent[..<end].filter { $0.kind != .invoke && $0.kind != .complete }
         guard !story.isEmpty else { return [] }
-        return ["  the trace that led to it:"] + story.suffix(12).map { "    " + $0 }
+        return ["  the trace that led to it:"] + story.suffix(12).map { "    " + $0.line }
     }
 
     /// Skips narration of everything written so far.

@@ -57,9 +57,9 @@ public protocol ClusterModel: Sendable {
 
     /// How many trace records were ever written (a cursor for narration).
     var traceCount: Int { get }
-    /// Trace lines from record `start` on (those still kept); only notable ones if asked,
+    /// Trace entries from record `start` on (those still kept); only notable ones if asked,
     /// only those about `node` if given.
-    func traceLines(from start: Int, notableOnly: Bool, node: NodeID?) -> [String]
+    func traceEntries(from start: Int, notableOnly: Bool, node: NodeID?) -> [TraceEntry]
     /// Turns the trace on or off (benchmarks).
     mutating func setTracing(_ isOn: Bool)
 }
@@ -70,13 +70,20 @@ extension Simulation: ClusterModel {
     public var operationSpecs: [OperationSpec] { Node.operations }
     public var traceCount: Int { trace.count }
 
-    public func traceLines(from start: Int, notableOnly: Bool, node: NodeID?) -> [String] {
+    public func traceEntries(from start: Int, notableOnly: Bool, node: NodeID?) -> [TraceEntry] {
         trace.records(from: start).compactMap { record in
             if notableOnly && !record.isNotable { return nil }
             if let node, !record.concerns(node) { return nil }
-            return record.line
+            return record.entry
         }
     }
 
     public mutating func setTracing(_ isOn: Bool) { trace.isEnabled = isOn }
+}
+
+extension ClusterModel {
+    /// The one-line forms of `traceEntries(from:notableOnly:node:)`, as `log` prints them.
+    public func traceLines(from start: Int, notableOnly: Bool, node: NodeID?) -> [String] {
+        traceEntries(from: start, notableOnly: notableOnly, node: node).map(\.line)
+    }
 }

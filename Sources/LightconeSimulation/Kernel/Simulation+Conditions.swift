@@ -1,6 +1,9 @@
 extension Simulation {
     /// Answers `condition` now, or nil when it does not apply to this protocol.
     public func evaluate(_ condition: Condition) -> ConditionOutcome? {
+        if let id = condition.namedNode, id.index >= nodeCount {
+            return ConditionOutcome(holds: false, actual: "there is no \(id)")
+        }
         switch condition {
         case .up(let id):
             guard id.index < nodeCount else { return ConditionOutcome(holds: false, actual: "there is no \(id)") }

@@ -1,8 +1,9 @@
+import LightconeLab
 import LightconeSimulation
 
 /// `timeline` and `export timeline`: a space-time diagram of recent messages, one column
-/// per node, time downwards.
-enum Timeline {
+/// per node, time downwards, drawn from trace entries (a send paired with its fate by id).
+public enum Timeline {
     /// One message of the diagram: sent, then delivered, dropped or held.
     struct Arrow {
         var sentAt: SimTime
@@ -14,35 +15,36 @@ enum Timeline {
         var fate: Character
     }
 
-    /// The message arrows among `lines` (trace lines), pairing each send with its fate.
-    static func arrows(_ lines: [String]) -> [Arrow] {
-        var sends: [String: (time: SimTime, from: Int, to: Int, label: String)] = [:]
+    /// The message arrows among `entries`, pairing each send with its fate. A message is
+    /// named by the first word of its trace text (`AppendEntries`, `Request`).
+    static func arrows(_ entries: [TraceEntry]) -> [Arrow] {
+        var sends: [MessageID: (time: SimTime, from: Int, to: Int, label: String)] = [:]
         var arrows: [Arrow] = []
-        for line in lines {
-            let words = line.split(separator: " ").map(String.init)
-            guard words.count >= 4, words[1].hasPrefix("#"), words[0].hasPrefix("t="), words[0].hasSuffix("ms"),
-                  let time = DecimalText.parse(String(words[0].dropFirst(2).dropLast(2)), scale: 1_000) else { continue }
-            let id = words[1]
-            let ends = words[2].components(separatedByArrow: "->")
-            guard ends.count == 2, let a = NodeID(name: ends[0]), let b = NodeID(name: ends[1]), a != b else { continue }
-            if words[3] != "delivered" && words[3] != "dropped" && words[3] != "held" {
-                sends[id] = (time, a.index, b.index, words[3])
+        for entry in entries {
+            guard let id = entry.messageID, let a = entry.from, let b = entry.to, a != b else { continue }
+            let fate: Character
+            switch entry.kind {
+            case .send:
+                sends[id] = (entry.time, a.index, b.index, entry.text.split(separator: " ").first.map(String.init) ?? "")
                 continue
+            case .deliver: fate = ">"
+            case .hold: fate = "~"
+            case .drop: fate = "x"
+            default: continue
             }
             guard let send = sends[id] else { continue }
-            let fate: Character = words[3] == "delivered" ? ">" : words[3] == "held" ? "~" : "x"
-            arrows.append(Arrow(sentAt: send.time, endedAt: time, from: send.from, to: send.to, label: send.label, fate: fate))
+            arrows.append(Arrow(sentAt: send.time, endedAt: entry.time, from: send.from, to: send.to, label: send.label, fate: fate))
         }
         return arrows
     }
 
-    /// Renders the message deliveries and drops among `lines` as a text diagram.
-    static func render(_ lines: [String], nodeCount: Int) -> [String] {
+    /// Renders the message deliveries and drops among `entries` as a text diagram.
+    public static func render(_ entries: [TraceEntry], nodeCount: Int) -> [String] {
         guard nodeCount <= 12 else { return ["timeline draws up to 12 nodes; use `log` for larger clusters"] }
         let columnWidth = 6
-        let header = "time      " + (1...nodeCount).map { "n\($0)".padding(columnWidth) }.joined()
+        let header = "time      " + (1...nodeCount).map { "n\($0)".padded(to: columnWidth) }.joined()
         var rows: [String] = []
-        for arrow in arrows(lines) {
+        for arrow in arrows(entries) {
             var cells = [Character](repeating: " ", count: nodeCount * columnWidth)
             for node in 0..<nodeCount { cells[node * columnWidth] = "|" }
             let lo = min(arrow.from, arrow.to) * columnWidth, hi = max(arrow.from, arrow.to) * columnWidth
@@ -52,7 +54,7 @@ enum Timeline {
             let label = String(arrow.label.prefix(max(1, hi - lo - 2)))
             var x = lo + 1 + max(0, (hi - lo - 1 - label.count) / 2)
             for character in label where x < hi { cells[x] = character; x += 1 }
-            rows.append(DurationText.instant(arrow.endedAt).padding(10) + String(cells))
+            rows.append(DurationText.instant(arrow.endedAt).padded(to: 10) + String(cells))
         }
         if rows.isEmpty { return ["no messages yet"] }
         return [header] + rows.suffix(30) + ["o sender  > delivered  x dropped  ~ held"]
@@ -60,8 +62,8 @@ enum Timeline {
 
     /// The diagram as an SVG picture: node lines across, time downwards, one arrow per message
     /// (the last 200), drops ending in a cross, held messages dashed.
-    static func svg(_ lines: [String], nodeCount: Int) -> String {
-        let shown = Array(arrows(lines).suffix(200))
+    public static func svg(_ entries: [TraceEntry], nodeCount: Int) -> String {
+        let shown = Array(arrows(entries).suffix(200))
         let columnWidth = 120, top = 50, left = 90
         let start = shown.map(\.sentAt).min() ?? 0
         let end = max(shown.map(\.endedAt).max() ?? 1, start + 1)
@@ -95,7 +97,7 @@ enum Timeline {
     }
 
     /// Text lines as an SVG picture in a monospace font (for `export screen FILE.svg`).
-    static func svg(screen lines: [String]) -> String {
+    public static func svg(screen lines: [String]) -> String {
         let width = (lines.map(\.count).max() ?? 0) * 8 + 16
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(lines.count * 16 + 16)\" font-family=\"monospace\" font-size=\"13\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"#111\"/>\n"
@@ -117,5 +119,12 @@ enum Timeline {
             }
         }
         return out
+    }
+}
+
+extension String {
+    /// The text padded with spaces to `width` characters, or followed by one space when longer.
+    fileprivate func padded(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }
