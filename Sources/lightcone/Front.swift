@@ -37,6 +37,8 @@ enum LineREPL {
             let output = session.execute(line)
             for text in output.lines { print(text) }
             for text in recording.note(prompt: prompt ?? "", line: line, output: output, width: 80) { print(text) }
+            // A program driving the lab over a pipe needs each reply before it sends the next line.
+            fflush(nil)
             if output.requests.contains(.quit) { return 0 }
         }
     }
