@@ -49,4 +49,28 @@ import Testing
         }
     }
 
+
+    @Test("control characters in errors and echo are shown escaped, never sent to the terminal")
+    func controlCharactersEscaped() {
+        var session = Lab(options: SessionOptions())
+        #expect(session.execute("echo \u{1b}]0;pwned\u{07} done").lines == ["\\x1b]0;pwned\\x07 done"])
+        let error = session.execute("kill n\u{1b}[2J")
+        #expect(error.isError)
+        #expect(error.lines.count == 1)
+        #expect(!error.lines[0].unicodeScalars.contains { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) })
+        #expect(error.lines[0].contains("\\x1b[2J"))
+        #expect(session.execute("echo caf\u{e9} \u{1F642}").lines == ["caf\u{e9} \u{1F642}"])
+    }
+
+    @Test("a huge unknown word gets a one-line answer and no suggestion work")
+    func hugeWord() {
+        var session = Lab(options: SessionOptions())
+        let word = String(repeating: "k", count: 200_000)
+        let output = session.execute(word)
+        #expect(output.isError)
+        #expect(output.lines.count == 1)
+        #expect(!output.lines[0].contains("did you mean"))
+        #expect(session.execute("kil n1").lines == ["error: unknown command 'kil'; did you mean kill? `help` lists the commands"])
+    }
+
 }

@@ -10,12 +10,20 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// Finds the closest of `candidates` to a mistyped `word`, for "did you mean" hints.
 enum Suggestion {
+    /// Words longer than this get no suggestion: no command, node or option is that long,
+    /// and comparing a huge word to every candidate would take seconds.
+    static let longestWord = 64
+
     static func closest(to word: String, in candidates: [String]) -> String? {
+        guard word.utf8.count <= longestWord else { return nil }
+        let lowered = Array(word.lowercased())
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(Array(word.lowercased()), Array(candidate))
             let limit = max(1, min(3, candidate.count / 3 + 1))
-            if distance <= limit, best == nil || distance < best!.1 { best = (candidate, distance) }
+            // The distance is at least the difference in length: skip words that cannot be close.
+            guard abs(candidate.count - lowered.count) <= limit else { continue }
+            let distance = editDistance(lowered, Array(candidate))
+            if distance <= limit, best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
         }
         if best == nil, word.count >= 3, let prefixed = candidates.first(where: { $0.hasPrefix(word.lowercased()) }) {
             return prefixed

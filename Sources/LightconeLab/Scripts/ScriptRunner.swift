@@ -33,7 +33,7 @@ public struct ScriptRunner {
                     emit(line)
                     continue
                 }
-                emit("> " + CommandParser.stripComment(line))
+                emit("> " + CommandParser.stripComment(line).escapingControlCharacters())
                 let output = session.execute(line)
                 for text in output.lines { emit(text) }
                 if output.isError || output.isFailure {

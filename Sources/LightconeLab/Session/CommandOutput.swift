@@ -39,7 +39,10 @@ public struct CommandOutput: Sendable, Equatable {
     }
 
     /// An error output: one line `error: MESSAGE`.
-    public static func error(_ message: String) -> CommandOutput { CommandOutput(lines: ["error: \(message)"], isError: true) }
+    /// Control characters in it are shown escaped (`\x1b`).
+    public static func error(_ message: String) -> CommandOutput {
+        CommandOutput(lines: ["error: \(message.escapingControlCharacters())"], isError: true)
+    }
 
     /// The message of a refused command, without its `error: ` prefix; nil when it was not refused.
     public var errorMessage: String? {

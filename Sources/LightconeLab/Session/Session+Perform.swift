@@ -183,7 +183,7 @@ extension Session {
             let entries = cluster.traceEntries(from: max(0, cluster.traceCount - 400), notableOnly: false, node: nil)
             return CommandOutput(lines: drawings.timeline(entries, cluster.nodeCount))
         case .echo(let text):
-            return CommandOutput(lines: [text])
+            return CommandOutput(lines: [text.escapingControlCharacters()])
         case .expect(let spec):
             guard let condition = spec.resolve(leader: cluster.leader) else {
                 return CommandOutput(lines: ["expect failed: \(spec) — there is no leader"], isFailure: true)
