@@ -32,7 +32,16 @@ public enum LessonParser {
     /// The commands a lesson block may not hold (they steer the lesson or leave the lab).
     static func isForbiddenInBlock(_ command: Command) -> Bool {
         switch command {
-        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .quit, .source: return true
+        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .quit: return true
+        default: return false
+        }
+    }
+
+    /// The commands that touch files, which a lesson (shared teaching material, opened by
+    /// anyone) may never run: it must not write anywhere or read what it was not given.
+    static func touchesFiles(_ command: Command) -> Bool {
+        switch command {
+        case .export, .record, .source: return true
         default: return false
         }
     }
@@ -252,9 +261,11 @@ private struct Reader {
             result.append(LessonCommandLine(text: text, line: line))
             do {
                 let command = try CommandParser.parse(text, context: context)
+                let verb = text.split(separator: " ").first.map(String.init) ?? text
                 if LessonParser.isForbiddenInBlock(command) {
-                    let verb = text.split(separator: " ").first.map(String.init) ?? text
                     issue(line, "`\(verb)` cannot run inside a lesson block")
+                } else if LessonParser.touchesFiles(command) {
+                    issue(line, "`\(verb)` cannot run inside a lesson: a lesson never reads or writes files")
                 }
                 if case .new(let name, let count, _) = command {
                     let defaultCount = ProtocolRegistry.entry(named: name)?.defaultNodeCount ?? 5
