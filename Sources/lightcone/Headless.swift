@@ -8,11 +8,12 @@ enum Headless {
     static func runScripts(_ paths: [String], session: Lab) -> Int32 {
         var scripts: [ScriptRunner.Script] = []
         for path in paths {
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                printError("lightcone: cannot read \(path)")
+            switch TextFile.read(path) {
+            case .success(let text): scripts.append(.init(name: path, text: text))
+            case .failure(let failure):
+                printError("lightcone: \(path): \(failure.reason)")
                 return 1
             }
-            scripts.append(.init(name: path, text: text))
         }
         // Scripts must not depend on (or change) the user's saved lesson progress.
         var session = session.withoutSavedState()
@@ -57,8 +58,11 @@ enum Headless {
                 printError("lightcone: present needs one demo script, e.g. lightcone present demo.lc")
                 return 1
             }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                printError("lightcone: cannot read \(path)")
+            let text: String
+            switch TextFile.read(path) {
+            case .success(let contents): text = contents
+            case .failure(let failure):
+                printError("lightcone: \(path): \(failure.reason)")
                 return 1
             }
             do {

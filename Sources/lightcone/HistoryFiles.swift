@@ -1,5 +1,6 @@
 import Foundation
 import LightconeCheckers
+import LightconeLab
 
 /// `check-history`: reads recorded histories and prints one verdict line per file; exits 1
 /// when any is not linearizable or cannot be read (an undecided one is reported, not failed).
@@ -7,8 +8,11 @@ enum HistoryFiles {
     static func check(_ paths: [String]) -> Int32 {
         var status: Int32 = 0
         for path in paths {
-            guard let contents = try? String(contentsOfFile: path, encoding: .utf8) else {
-                print("\(path): cannot read the file")
+            let contents: String
+            switch TextFile.read(path) {
+            case .success(let text): contents = text
+            case .failure(let failure):
+                print("\(path): \(failure.reason)")
                 status = 1
                 continue
             }

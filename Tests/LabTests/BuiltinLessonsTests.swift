@@ -161,8 +161,21 @@ struct LessonCheckerTests {
     @Test("parse problems are reported with the file name, and files that cannot be read too")
     func parseProblems() {
         let report = LessonChecker.check(paths: ["/nonexistent/lesson.md"], directory: nil)
-        #expect(report.problems == ["/nonexistent/lesson.md:1: cannot read the file"])
+        #expect(report.problems == ["/nonexistent/lesson.md: no such file"])
         let bad = LessonChecker.check([LessonSource(name: "b", file: "b.md", text: "# B\n\nS.\n\n## Exercises\n\n```lightcone setup\nkil n1\n```\n")])
         #expect(bad.problems == ["b.md:8: unknown command 'kil'; did you mean kill? `help` lists the commands"])
     }
+
+    @Test("check-lessons reports a lesson file that is not UTF-8 and a lessons folder that is missing")
+    func unreadableLessons() throws {
+        let folder = LessonTestSupport.temporaryFolder()
+        try Data([0x23, 0x20, 0xff, 0xfe, 0x0a]).write(to: URL(fileURLWithPath: folder + "/01-bad.md"))
+        let report = LessonChecker.check(paths: [], directory: folder)
+        #expect(report.problems == ["\(folder)/01-bad.md: not UTF-8 text"])
+        #expect(!report.isOK)
+        #expect(report.lines.last == "check-lessons: no lessons to check; 1 file could not be read")
+        let missing = LessonChecker.check(paths: [], directory: folder + "/nope")
+        #expect(missing.problems == ["\(folder)/nope: no such folder"])
+    }
+
 }

@@ -48,7 +48,7 @@ import Testing
         ("status --xml", "error: status takes only --json"),
         ("timeout", "error: timeout needs at least one node, like: timeout n1"),
         ("inspect leader", "error: there is no leader now; `nodes` shows every node's role"),
-        ("source /nonexistent/file", "error: cannot read /nonexistent/file"),
+        ("source /nonexistent/file", "error: cannot read /nonexistent/file: no such file"),
     ]
 
     @Test(arguments: ParserErrorTests.table.indices)

@@ -1,3 +1,4 @@
+import Foundation
 import LightconeLab
 import LightconeSimulation
 import Testing
@@ -71,6 +72,30 @@ import Testing
         #expect(output.lines.count == 1)
         #expect(!output.lines[0].contains("did you mean"))
         #expect(session.execute("kil n1").lines == ["error: unknown command 'kil'; did you mean kill? `help` lists the commands"])
+    }
+
+
+    @Test("a file that cannot be read says why: missing, a folder, binary or not UTF-8")
+    func textFileReasons() throws {
+        let folder = NSTemporaryDirectory() + "lightcone-textfile-\(getpid())"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data([0x65, 0x00, 0x01]).write(to: URL(fileURLWithPath: folder + "/binary"))
+        try Data([0xc3, 0x28]).write(to: URL(fileURLWithPath: folder + "/latin"))
+        #expect(TextFile.read(folder + "/none") == .failure(.missing))
+        #expect(TextFile.read(folder) == .failure(.folder))
+        #expect(TextFile.read(folder + "/binary") == .failure(.notText))
+        #expect(TextFile.read(folder + "/latin") == .failure(.notText))
+        var session = Lab(options: SessionOptions())
+        #expect(session.execute("source \(folder)").lines == ["error: cannot read \(folder): is a folder"])
+    }
+
+    @Test("an empty script says it holds no commands")
+    func emptyScript() {
+        var session = Lab(options: SessionOptions())
+        var lines: [String] = []
+        let result = ScriptRunner.run([.init(name: "e", text: "# only a comment\n\n")], session: &session) { lines.append($0) }
+        #expect(result.failure == nil)
+        #expect(lines == ["# only a comment", "no commands"])
     }
 
 }

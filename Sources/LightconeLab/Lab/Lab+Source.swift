@@ -4,8 +4,10 @@ extension Lab {
     /// `source FILE`: runs a script's lines in this lab; stops at the first error.
     mutating func source(_ path: String) throws(CommandError) -> CommandOutput {
         guard sourceDepth < 8 else { throw CommandError("source is nested more than 8 deep") }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CommandError("cannot read \(path)")
+        let text: String
+        switch TextFile.read(path) {
+        case .success(let contents): text = contents
+        case .failure(let failure): throw CommandError("cannot read \(path): \(failure.reason)")
         }
         sourceDepth += 1
         defer { sourceDepth -= 1 }

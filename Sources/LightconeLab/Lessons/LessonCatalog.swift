@@ -29,14 +29,28 @@ public enum LessonCatalog {
         return sources(inFolder: directory)
     }
 
-    /// Every `*.md` in `folder` except `README.md`, sorted by file name.
-    public static func sources(inFolder folder: String) -> [LessonSource] {
+    /// Every `*.md` in `folder` except `README.md`, sorted by file name (files it cannot read
+    /// are left out; `scan` says which).
+    public static func sources(inFolder folder: String) -> [LessonSource] { scan(folder).sources }
+
+    /// The lessons of `folder`, and a `PATH: reason` line for the folder if it is missing and
+    /// for each lesson file that cannot be read (`FILE: not UTF-8 text`).
+    public static func scan(_ folder: String) -> (sources: [LessonSource], problems: [String]) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            return ([], ["\(folder): no such folder"])
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return names.filter(isLessonFileName).sorted().compactMap { fileName in
-            guard let text = try? String(contentsOfFile: prefix + fileName, encoding: .utf8) else { return nil }
-            return LessonSource(name: String(fileName.dropLast(3)), file: prefix + fileName, text: text)
+        var sources: [LessonSource] = []
+        var problems: [String] = []
+        for fileName in names.filter(isLessonFileName).sorted() {
+            switch TextFile.read(prefix + fileName) {
+            case .success(let text): sources.append(LessonSource(name: String(fileName.dropLast(3)), file: prefix + fileName, text: text))
+            case .failure(let failure): problems.append("\(prefix + fileName): \(failure.reason)")
+            }
         }
+        return (sources, problems)
     }
 
     /// True for `*.md` files other than `README.md`.

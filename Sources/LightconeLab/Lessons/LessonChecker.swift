@@ -21,26 +21,46 @@ public enum LessonChecker {
     /// is skipped); with no path, the lessons of `directory` (`LIGHTCONE_LESSONS`), or the
     /// built-in ones when that is nil.
     public static func check(paths: [String], directory: String?) -> Report {
-        guard !paths.isEmpty else { return check(LessonCatalog.sources(directory: directory)) }
+        guard !paths.isEmpty else {
+            guard let directory else { return check(LessonCatalog.sources(directory: nil)) }
+            let (sources, problems) = LessonCatalog.scan(directory)
+            return withProblems(problems, check(sources))
+        }
         var sources: [LessonSource] = []
         var problems: [String] = []
         for path in paths {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                sources += LessonCatalog.sources(inFolder: path)
+                let scanned = LessonCatalog.scan(path)
+                sources += scanned.sources
+                problems += scanned.problems
                 continue
             }
             let fileName = path.split(separator: "/").last.map(String.init) ?? path
             if fileName.lowercased() == "readme.md" { continue }
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                problems.append("\(path):1: cannot read the file")
+            let text: String
+            switch TextFile.read(path) {
+            case .success(let contents): text = contents
+            case .failure(let failure):
+                problems.append("\(path): \(failure.reason)")
                 continue
             }
             let name = fileName.hasSuffix(".md") ? String(fileName.dropLast(3)) : fileName
             sources.append(LessonSource(name: name, file: path, text: text))
         }
-        var report = check(sources)
+        return withProblems(problems, check(sources))
+    }
+
+    /// The report with `problems` (files that could not be read) put first.
+    static func withProblems(_ problems: [String], _ report: Report) -> Report {
+        guard !problems.isEmpty else { return report }
+        var report = report
         report.problems = problems + report.problems
+        let unread = "\(problems.count) file\(problems.count == 1 ? "" : "s") could not be read"
+        if let summary = report.lines.last, summary.hasPrefix("check-lessons: ") {
+            report.lines[report.lines.count - 1] = summary.hasSuffix("no lessons to check")
+                ? "check-lessons: no lessons to check; \(unread)" : summary + "; " + unread
+        }
         report.lines = problems + report.lines
         return report
     }

@@ -24,6 +24,8 @@ public struct ScriptRunner {
     public static func run(_ scripts: [Script], session: inout Lab, stopsOnFailure: Bool = true,
                            emit: (String) -> Void) -> Result {
         var firstFailure: String?
+        var ranCommand = false
+        defer { if !ranCommand { emit("no commands") } }
         for script in scripts {
             let lines = script.text.textLines()
             for (number, rawLine) in lines.enumerated() {
@@ -34,6 +36,7 @@ public struct ScriptRunner {
                     continue
                 }
                 emit("> " + CommandParser.stripComment(line).escapingControlCharacters())
+                ranCommand = true
                 let output = session.execute(line)
                 for text in output.lines { emit(text) }
                 if output.isError || output.isFailure {
