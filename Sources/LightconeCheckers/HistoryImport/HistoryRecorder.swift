@@ -29,6 +29,8 @@ struct HistoryRecorder {
         }
         entries[running.index].outcome = outcome
         entries[running.index].output = output
+        // Jepsen's `:fail :cas` means the compare ran and failed: an observation of the value.
+        entries[running.index].isObservation = outcome == .fail && entries[running.index].operation.name == "cas"
         entries[running.index].completeTime = outcome == .unknown ? nil : SimTime(line)
     }
 

@@ -84,7 +84,7 @@ enum HistoryShrinker {
                 for (writer, operation) in operations.enumerated() {
                     switch operation.action {
                     case .write(let value), .compareAndSet(_, let value): writersOfValue[value, default: []].append(writer)
-                    case .read, .append: break
+                    case .read, .append, .compareFailed: break
                     }
                 }
             }
@@ -93,7 +93,8 @@ enum HistoryShrinker {
                 switch operation.action {
                 case .read(let value): observed = value
                 case .compareAndSet(let expected, _): observed = expected
-                case .write, .append: continue
+                // A failed compare observes only that the value was not the expected one.
+                case .write, .append, .compareFailed: continue
                 }
                 guard observed != 0 else { continue }
                 if !hasAppends {
@@ -110,7 +111,7 @@ enum HistoryShrinker {
                 for (writer, candidate) in operations.enumerated()
                 where writer != reader && candidate.invokeTime < operation.returnTime {
                     switch candidate.action {
-                    case .read:
+                    case .read, .compareFailed:
                         break
                     case .write(let value), .compareAndSet(_, let value):
                         if value != 0 && text.hasPrefix(values.strings[value]) { writers.append(writer) }

@@ -8,6 +8,8 @@ enum RegisterAction: Sendable, Hashable {
     case write(Int)
     /// `cas KEY OLD NEW`: sets `new` if the value is `expected`.
     case compareAndSet(expected: Int, new: Int)
+    /// A `cas` that ran and failed its compare: the value was not `expected`; nothing changed.
+    case compareFailed(expected: Int)
     /// `append`: adds the text at the end of the value (Jepsen's kv histories).
     case append(Int)
 }
@@ -73,6 +75,8 @@ struct RegisterValues: Sendable {
         case .compareAndSet(let expected, let new):
             if holds(state, expected) { return new }
             return isUnknown ? state : nil
+        case .compareFailed(let expected):
+            return holds(state, expected) ? nil : state
         case .append(let suffix):
             if suffix == 0 { return state }
             if state == 0 { return suffix }
@@ -122,17 +126,21 @@ enum RegisterModel {
     }
 
     /// The operations of `entries` that constrain the register, in order: failed operations
-    /// did not happen and are dropped; reads of unknown outcome constrain nothing and are
-    /// dropped; operations outside the model or without their arguments are ignored.
+    /// did not happen and are dropped, except a `cas` whose compare ran and failed, which
+    /// observed that the value was not the expected one (Porcupine's and Jepsen's reading of
+    /// `:fail :cas`); reads of unknown outcome constrain nothing and are dropped; operations
+    /// outside the model or without their arguments are ignored.
     static func operations(of entries: [HistoryEntry], values: inout RegisterValues) -> [RegisterOperation] {
         var result: [RegisterOperation] = []
         result.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() {
-            guard let action = action(of: entry, values: &values) else { continue }
+            guard var action = action(of: entry, values: &values) else { continue }
             let returnTime: SimTime
             switch entry.outcome {
             case .fail:
-                continue
+                guard entry.isObservation, case .compareAndSet(let expected, _) = action else { continue }
+                action = .compareFailed(expected: expected)
+                returnTime = max(entry.completeTime ?? .max, entry.invokeTime)
             case .ok:
                 returnTime = max(entry.completeTime ?? .max, entry.invokeTime)
             case .unknown, .pending:

@@ -6,7 +6,7 @@ import LightconeSimulation
 /// ```swift
 /// var store = KeyValueStore()
 /// store.apply(.put(key: "x", value: "1"))           // .ok(nil)
-/// store.apply(.cas(key: "x", old: "2", new: "3"))   // .fail("expected 2, found 1")
+/// store.apply(.cas(key: "x", old: "2", new: "3"))   // .checkFailed("expected 2, found 1")
 /// store.apply(.get(key: "x"))                       // .ok("1")
 /// ```
 public struct KeyValueStore: Sendable, Equatable {
@@ -33,7 +33,7 @@ public struct KeyValueStore: Sendable, Equatable {
             return .ok(values[key])
         case .cas(let key, let old, let new):
             guard let current = values[key], current == old else {
-                return .fail("expected \(old), found \(values[key] ?? "nothing")")
+                return .checkFailed("expected \(old), found \(values[key] ?? "nothing")")
             }
             values[key] = new
             return .ok(nil)

@@ -28,6 +28,10 @@ public enum ClientReply: Sendable, Hashable {
     case ok(String?)
     /// Definitely not done (e.g. a cas whose old value did not match, or a node that refuses).
     case fail(String)
+    /// The operation ran against the state and its condition did not hold (a `cas` whose
+    /// compare failed): nothing changed, and the failure is an observation of the state, as
+    /// Jepsen's `:fail :cas` is. The client sees `fail` with the reason.
+    case checkFailed(String)
     /// Not here: try that node (or nil: "I know no leader", which the client treats as a failure).
     case redirect(NodeID?)
 }
@@ -63,6 +67,10 @@ public struct HistoryEntry: Sendable, Hashable {
     public var outcome: OperationOutcome
     /// What it returned (a read's value) or why it failed.
     public var output: String?
+    /// For a `fail`: true when the operation ran and its condition did not hold, so the
+    /// failure says what the state was (a `cas` whose compare failed: the value was not the
+    /// expected one); false when it never ran (no leader, node down, refused).
+    public var isObservation = false
 
     /// A new pending entry.
     public init(client: Int, node: NodeID, operation: Operation, invokeTime: SimTime) {

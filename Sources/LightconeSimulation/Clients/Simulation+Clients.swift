@@ -44,6 +44,9 @@ extension Simulation {
             complete(request, outcome: .ok, output: output)
         case .fail(let why):
             complete(request, outcome: .fail, output: why)
+        case .checkFailed(let why):
+            history[waiting.historyIndex].isObservation = true
+            complete(request, outcome: .fail, output: why)
         case .redirect(let target):
             guard let target, target != server, target.index < nodeCount else {
                 complete(request, outcome: .fail, output: "no leader known")

@@ -19,7 +19,7 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
         case .response(_, let reply):
             switch reply {
             case .ok: return "ok"
-            case .fail: return "fail"
+            case .fail, .checkFailed: return "fail"
             case .redirect: return "redir"
             }
         }
@@ -33,7 +33,7 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
         case .response(let id, let reply):
             switch reply {
             case .ok(let output): return "Reply r\(id) ok" + (output.map { " \($0)" } ?? "")
-            case .fail(let why): return "Reply r\(id) fail \(why)"
+            case .fail(let why), .checkFailed(let why): return "Reply r\(id) fail \(why)"
             case .redirect(let node): return "Reply r\(id) redirect " + (node.map { "\($0)" } ?? "none")
             }
         }
