@@ -155,7 +155,7 @@ public struct GossipNode: ProtocolNode {
         }
     }
 
-    public static func randomOperation(keys: Int, using rng: inout SeededGenerator) -> Operation? {
+    public static func randomOperation(config: GossipConfig, keys: Int, using rng: inout SeededGenerator) -> Operation? {
         Operation(name: "broadcast", input: ["v\(rng.uniform(below: 1_000))"])
     }
 }

@@ -29,7 +29,7 @@ extension RaftNode {
 
     /// A random `put`, `get` or `cas` over keys `k1`..`kK` with values 1..5, so that
     /// concurrent clients contend and a linearizability checker has work to do.
-    public static func randomOperation(keys: Int, using rng: inout SeededGenerator) -> Operation? {
+    public static func randomOperation(config: RaftConfig, keys: Int, using rng: inout SeededGenerator) -> Operation? {
         let key = "k\(1 + rng.index(below: max(1, keys)))"
         let value = { (rng: inout SeededGenerator) in String(1 + rng.index(below: 5)) }
         switch rng.index(below: 10) {

@@ -36,7 +36,7 @@ extension Simulation {
     /// Starts a random workload of the protocol's operations from now on.
     public mutating func startLoad(_ spec: LoadSpec) throws(SimulationError) {
         var probe = SeededGenerator(seed: 0)
-        guard Node.randomOperation(keys: 1, using: &probe) != nil else {
+        guard Node.randomOperation(config: config, keys: 1, using: &probe) != nil else {
             throw SimulationError("\(Node.name) has no client operations to load")
         }
         guard spec.rate >= 1 && spec.rate <= 100_000 else { throw SimulationError("load rate must be 1/s..100000/s") }
@@ -59,7 +59,7 @@ extension Simulation {
         let slot = loads[index].nextWorker
         loads[index].nextWorker = (slot + 1) % loads[index].workers.count
         let worker = loads[index].workers[slot]
-        if !worker.isBusy, let operation = Node.randomOperation(keys: loads[index].keys, using: &rng) {
+        if !worker.isBusy, let operation = Node.randomOperation(config: config, keys: loads[index].keys, using: &rng) {
             loads[index].workers[slot].isBusy = true
             invoke(operation, client: worker.client, at: worker.node, worker: (index, slot))
         }

@@ -153,8 +153,9 @@ public protocol ProtocolNode: Sendable {
     /// does not apply to this protocol. Generic ones (`up`, `leader`, ...) are answered before.
     static func evaluate(_ condition: Condition, in cluster: ClusterState<Self>) -> ConditionOutcome?
 
-    /// One random operation for `load`, over keys `k1`..`kK`; nil if the protocol has none.
-    static func randomOperation(keys: Int, using rng: inout SeededGenerator) -> Operation?
+    /// One random operation for `load`, over keys `k1`..`kK`, seeing the protocol's settings
+    /// (a bank's accounts, a CRDT's type); nil if the protocol has none.
+    static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation?
 }
 
 extension ProtocolNode {
@@ -164,7 +165,7 @@ extension ProtocolNode {
     public var leaderTerm: Int? { nil }
     public var epoch: Int? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
-    public static func randomOperation(keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
+    public static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
 }
 
 /// A read-only view of the cluster for conditions and checkers.
