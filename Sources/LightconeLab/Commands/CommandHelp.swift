@@ -21,7 +21,7 @@ public enum CommandHelp {
         e("Cluster", "status", "status [--json]", "The time, the protocol, every node and the network; --json prints one JSON object on one line.", "status --json"),
         e("Cluster", "inspect", "inspect NODE", "Everything a node holds (a leader also shows nextIndex and matchIndex).", "inspect leader"),
         e("Cluster", "nodes", "nodes", "One line per node: up/down/paused, role, term and a summary.", "nodes"),
-        e("Faults", "partition", "partition NODES | NODES [| NODES ...]", "Split the network into groups; a node named in no group is isolated.", "partition n1 n2 | n3 n4 n5"),
+        e("Faults", "partition", "partition NODES [| NODES ...]", "Split the network into groups; one group is cut off from everyone else; with two or more, a node named in no group is isolated.", "partition n1 n2 | n3 n4 n5"),
         e("Faults", "isolate", "isolate NODE", "Cut one node off from all others.", "isolate leader"),
         e("Faults", "heal", "heal", "Remove every partition and cut (held links stay held).", "heal"),
         e("Faults", "cut", "cut A->B | cut A<->B", "Cut a link one way, or both ways.", "cut n1->n2"),

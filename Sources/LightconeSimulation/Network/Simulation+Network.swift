@@ -1,7 +1,8 @@
 import DequeModule
 
 extension Simulation {
-    /// Splits the network into groups; nodes named in none are isolated.
+    /// Splits the network into groups; with two or more, nodes named in none are isolated;
+    /// one group is cut off from everyone else (`partition leader`: the leader | the rest).
     public mutating func partition(_ groups: [[NodeID]]) throws(SimulationError) {
         var seen = Set<NodeID>()
         for group in groups {
@@ -9,6 +10,12 @@ extension Simulation {
                 try checkNode(id)
                 guard seen.insert(id).inserted else { throw SimulationError("\(id) is named twice; each node belongs to one group") }
             }
+        }
+        var groups = groups
+        // One group means "these nodes | everyone else", as turmoil's partition does.
+        if groups.count == 1 {
+            let rest = (0..<nodeCount).map(NodeID.init(index:)).filter { !seen.contains($0) }
+            if !rest.isEmpty { groups.append(rest) }
         }
         network.partition(groups)
         trace.append(now, .fault("partition " + network.groups.map { $0.map(\.description).joined(separator: " ") }.joined(separator: " | ")))
