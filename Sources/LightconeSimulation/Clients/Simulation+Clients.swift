@@ -32,6 +32,11 @@ extension Simulation {
         history.append(HistoryEntry(client: client, node: node, operation: operation, invokeTime: now))
         pending[request] = PendingRequest(id: request, historyIndex: history.count - 1, clientNode: node, redirects: 0, worker: worker)
         if trace.isEnabled { trace.append(now, .invoke(client: client, node: node, operation)) }
+        // A down node refuses the connection: the operation definitely did not happen.
+        if lives[node.index] == .down {
+            complete(request, outcome: .fail, output: "\(node) is down")
+            return
+        }
         send(.request(request, operation), from: node, to: node)
         schedule(at: now + clientTimeout, .clientTimeout(request))
     }
@@ -54,6 +59,10 @@ extension Simulation {
             }
             guard waiting.redirects < Self.redirectLimit else {
                 complete(request, outcome: .fail, output: "too many redirects")
+                return
+            }
+            guard lives[target.index] != .down else {
+                complete(request, outcome: .fail, output: "\(target) is down")
                 return
             }
             waiting.redirects += 1

@@ -58,12 +58,25 @@ extension Simulation {
         guard now <= loads[index].until else { return }
         let slot = loads[index].nextWorker
         loads[index].nextWorker = (slot + 1) % loads[index].workers.count
+        if lives[loads[index].workers[slot].node.index] == .down, let other = nextUpNode(after: loads[index].workers[slot].node) {
+            // As behind a load balancer: a client whose node went down connects to another.
+            loads[index].workers[slot].node = other
+        }
         let worker = loads[index].workers[slot]
         if !worker.isBusy, let operation = Node.randomOperation(config: config, keys: loads[index].keys, using: &rng) {
             loads[index].workers[slot].isBusy = true
             invoke(operation, client: worker.client, at: worker.node, worker: (index, slot))
         }
         schedule(at: now + loads[index].interval, .workload(index))
+    }
+
+    /// The first node after `node` in id order (wrapping) that is not down, if any.
+    func nextUpNode(after node: NodeID) -> NodeID? {
+        for step in 1..<max(2, nodeCount) {
+            let candidate = NodeID(index: (node.index + step) % nodeCount)
+            if lives[candidate.index] != .down { return candidate }
+        }
+        return nil
     }
 
     mutating func workerFinished(_ worker: (load: Int, index: Int), outcome: OperationOutcome) {
