@@ -9,7 +9,7 @@ import LightconeView
 func viewBenchmarks() {
     let nodes = (0..<5).map { index in
         ClusterSnapshot.NodeView(id: NodeID(index: index), life: index == 3 ? .paused : .up,
-                                 role: index == 1 ? "leader" : "follower", epoch: 7, isLeader: index == 1,
+                                 role: index == 1 ? "leader" : "follower", roleKind: index == 1 ? .leading : .following, epoch: 7, isLeader: index == 1,
                                  lines: ["log 1/1 2/3 3/7", "commit 3"])
     }
     let now: SimTime = 2_000_000

@@ -10,7 +10,7 @@ enum Fixtures {
     /// Five raft-like nodes: n2 leads term 3, the rest follow.
     static func raftNodes() -> [ClusterSnapshot.NodeView] {
         (1...5).map { n in
-            ClusterSnapshot.NodeView(id: id(n), life: .up, role: n == 2 ? "leader" : "follower", epoch: 3,
+            ClusterSnapshot.NodeView(id: id(n), life: .up, role: n == 2 ? "leader" : "follower", roleKind: n == 2 ? .leading : .following, epoch: 3,
                                      isLeader: n == 2, lines: ["log 1/1 2/3 3/3", "commit 2"])
         }
     }

@@ -103,6 +103,7 @@ import LightconeView
         var nodes = Fixtures.raftNodes()
         nodes[0].isLeader = true
         nodes[0].role = "leader"
+        nodes[0].roleKind = .leading
         let snapshot = Fixtures.raft(nodes: nodes, violations: [Violation(property: "ElectionSafety", message: "n1 and n2 both lead term 3")])
         let grid = render(snapshot, Fixtures.state(), 80, 24)
         #expect(grid.lines[1].hasPrefix(" ✗ VIOLATION ElectionSafety: n1 and n2 both lead"))
@@ -185,6 +186,7 @@ import LightconeView
         nodes[3].life = .down
         nodes[3].role = "down"
         nodes[0].role = "candidate"
+        nodes[0].roleKind = .campaigning
         let snapshot = Fixtures.raft(messages: [Fixtures.message(1, 2, 1, label: "AE", progressPermille: 500),
                                                 Fixtures.message(2, 3, 2, label: "AE✓", progressPermille: 500, isReply: true)],
                                      nodes: nodes)

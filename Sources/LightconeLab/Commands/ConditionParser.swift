@@ -2,9 +2,11 @@ import LightconeSimulation
 
 /// Parses the conditions of SPEC §3 (`leader n2`, `delivered hi everywhere`, `harvest >= 0.9`).
 public enum ConditionParser {
-    /// The roles a `role NODE ROLE` condition may name.
-    public static let roles = ["follower", "candidate", "leader", "proposer", "acceptor", "learner",
-                               "commander", "lieutenant", "node", "replica", "coordinator", "client", "down"]
+    /// The roles a `role NODE ROLE` condition may name on `protocolName`: the protocol's
+    /// declared roles, and `down`.
+    public static func roles(of protocolName: String) -> [String] {
+        (ProtocolRegistry.entry(named: protocolName)?.roles.map(\.name) ?? []) + ["down"]
+    }
 
     /// Every condition's form, for help and errors.
     public static let forms = [
@@ -54,9 +56,10 @@ public enum ConditionParser {
         case "role":
             try expectCount(2, "role NODE ROLE")
             let role = args[1].lowercased()
+            let roles = roles(of: context.protocolName)
             guard roles.contains(role) else {
                 let hint = Suggestion.closest(to: role, in: roles).map { "did you mean \($0)? " } ?? ""
-                throw CommandError("unknown role '\(args[1])'; \(hint)roles are \(roles.joined(separator: ", "))")
+                throw CommandError("unknown role '\(args[1])'; \(hint)\(context.protocolName) roles are \(roles.joined(separator: ", "))")
             }
             return withNode(try node(args[0])) { .role($0, role) }
         case "up", "down", "available", "unavailable":

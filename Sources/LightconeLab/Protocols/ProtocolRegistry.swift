@@ -10,6 +10,8 @@ public struct ProtocolEntry: Sendable {
     public var options: [OptionSpec]
     public var operations: [OperationSpec]
     public var bugs: [BugSpec]
+    /// The roles its nodes can be in, each with its kind.
+    public var roles: [RoleSpec]
     /// Builds a cluster (with its live monitors) from a node count, seed and options.
     public var make: @Sendable (Int, UInt64, [OptionPair]) throws(OptionError) -> any ClusterModel
     /// The checker that fits the protocol: lines to print, and a violation if one was found.
@@ -23,7 +25,7 @@ public enum ProtocolRegistry {
         typealias Node = Checker.Node
         return ProtocolEntry(
             name: Node.name, summary: Node.summary, defaultNodeCount: Node.defaultNodeCount,
-            options: Node.options, operations: Node.operations, bugs: Node.bugs,
+            options: Node.options, operations: Node.operations, bugs: Node.bugs, roles: Node.roles,
             make: { (count, seed, options) throws(OptionError) -> any ClusterModel in
                 var simulation = try Simulation<Node>(nodeCount: count, seed: seed,
                                                       options: options.map { (key: $0.key, value: $0.value) })

@@ -65,6 +65,7 @@ public struct RaftNode: ProtocolNode {
     ]
     public static var forcedTimeout: RaftTimer? { .election }
     public static let hasLeaders = true
+    public static let roles = [RoleSpec("follower", .following), RoleSpec("candidate", .campaigning), RoleSpec("leader", .leading)]
 
     /// This server.
     public let id: NodeID

@@ -5,15 +5,20 @@ public struct ClusterSnapshot: Sendable {
         public var id: NodeID
         public var life: NodeLife
         public var role: String
+        /// What the role does (the view colours and marks by it); `down` nodes keep the kind
+        /// of their role before they went down.
+        public var roleKind: RoleKind
         public var epoch: Int?
         public var isLeader: Bool
         public var lines: [String]
 
         /// A node's box as the view draws it.
-        public init(id: NodeID, life: NodeLife, role: String, epoch: Int?, isLeader: Bool, lines: [String]) {
+        public init(id: NodeID, life: NodeLife, role: String, roleKind: RoleKind = .passive, epoch: Int?,
+                    isLeader: Bool, lines: [String]) {
             self.id = id
             self.life = life
             self.role = role
+            self.roleKind = roleKind
             self.epoch = epoch
             self.isLeader = isLeader
             self.lines = lines
@@ -84,6 +89,7 @@ extension Simulation {
         let views = (0..<nodeCount).map { index in
             ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
                                      role: lives[index] == .down ? "down" : nodes[index].role,
+                                     roleKind: Node.roleKind(of: nodes[index].role),
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
                                      lines: nodes[index].summaryLines)
         }

@@ -118,6 +118,8 @@ public protocol ProtocolNode: Sendable {
     static var forcedTimeout: Timer? { get }
     /// True when nodes elect a leader (so `leader` and `no leader` apply).
     static var hasLeaders: Bool { get }
+    /// Every role a node can be in, each with its kind; `role` is always one of these names.
+    static var roles: [RoleSpec] { get }
 
     /// Builds the shared settings from `key=value` options, or says what is wrong.
     static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> Config
@@ -136,7 +138,7 @@ public protocol ProtocolNode: Sendable {
     /// The node crashes: forget volatile state, keep durable state.
     mutating func crash()
 
-    /// The node's role in lower-case words (`leader`, `follower`, `node`).
+    /// The node's role: one of the names in `roles` (`leader`, `follower`, `node`).
     var role: String { get }
     /// The term or ballot this node leads in, when it believes it leads; else nil.
     var leaderTerm: Int? { get }
@@ -161,6 +163,7 @@ public protocol ProtocolNode: Sendable {
 extension ProtocolNode {
     public static var forcedTimeout: Timer? { nil }
     public static var hasLeaders: Bool { false }
+    public static var roles: [RoleSpec] { [RoleSpec("node", .passive)] }
     public static var bugs: [BugSpec] { [] }
     public var leaderTerm: Int? { nil }
     public var epoch: Int? { nil }

@@ -6,7 +6,7 @@ extension FramePainter {
         switch node.life {
         case .down: return .down
         case .paused: return .paused
-        case .up: return node.isLeader ? .leader : Theme.role(named: node.role)
+        case .up: return node.isLeader ? .leader : Theme.role(kind: node.roleKind)
         }
     }
 
@@ -15,7 +15,7 @@ extension FramePainter {
         switch node.life {
         case .down: return "\(glyphs.cross) down"
         case .paused: return "\(glyphs.pausedMark) paused"
-        case .up: return shown(node.isLeader && node.role != "leader" ? "\(node.role) (leads)" : node.role)
+        case .up: return shown(node.isLeader && node.roleKind != .leading ? "\(node.role) (leads)" : node.role)
         }
     }
 

@@ -171,7 +171,7 @@ extension FramePainter {
         items.append(("\(play) \(StatusText.speed(state.speedThousandths))", !state.isPlaying))
         if let leader = snapshot.nodes.first(where: { $0.isLeader && $0.life == .up }) {
             items.append(("leader \(leader.id)" + (leader.epoch.map { " T\($0)" } ?? ""), false))
-        } else if snapshot.nodes.contains(where: { ["follower", "candidate"].contains($0.role) }) {
+        } else if snapshot.nodes.contains(where: { [.following, .campaigning].contains($0.roleKind) }) {
             items.append(("no leader", false))
         }
         if let harvest = state.harvest { items.append(("harvest \(harvest)", false)) }

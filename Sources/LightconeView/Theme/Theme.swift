@@ -1,3 +1,4 @@
+import LightconeSimulation
 /// A colour theme: how each thing on screen looks. `mono` uses attributes only (for
 /// `--theme mono` and `NO_COLOR`); `dark` and `light` suit projectors of either kind.
 ///
@@ -10,7 +11,7 @@ public enum Theme: String, Sendable, CaseIterable {
 
     /// What a style is for.
     public enum Role: Sendable, CaseIterable {
-        case leader, follower, candidate, otherRole, down, paused
+        case leader, follower, candidate, otherRole, faulty, down, paused
         case request, reply, held, dropped, wall, link
         case statusBar, statusBarStrong, panelBorder, panelTitle, text, faint
         case goalMet, goalPending, alert, prompt, overlay, overlayKey, completion
@@ -35,15 +36,14 @@ public enum Theme: String, Sendable, CaseIterable {
         return style
     }
 
-    /// The node style for a protocol role name (`leader`, `candidate`, `follower`, ...).
-    public static func role(named name: String) -> Role {
-        switch name {
-        case "leader", "primary", "coordinator", "proposer": .leader
-        case "candidate", "electing", "preparing": .candidate
-        case "follower", "backup", "acceptor", "replica": .follower
-        case "down": .down
-        case "paused": .paused
-        default: .otherRole
+    /// The node style for a role's kind (protocols name their roles; the view knows kinds).
+    public static func role(kind: RoleKind) -> Role {
+        switch kind {
+        case .leading: .leader
+        case .campaigning: .candidate
+        case .following: .follower
+        case .passive: .otherRole
+        case .faulty: .faulty
         }
     }
 
@@ -53,6 +53,7 @@ public enum Theme: String, Sendable, CaseIterable {
         case .follower: CellStyle(foreground: .brightWhite)
         case .candidate: CellStyle(foreground: .brightMagenta, attributes: .bold)
         case .otherRole: CellStyle(foreground: .brightWhite)
+        case .faulty: CellStyle(foreground: .brightRed, attributes: .bold)
         case .down: CellStyle(foreground: .brightBlack, attributes: .dim)
         case .paused: CellStyle(foreground: .brightBlue, attributes: .bold)
         case .request: CellStyle(foreground: .brightCyan, attributes: .bold)
@@ -83,6 +84,7 @@ public enum Theme: String, Sendable, CaseIterable {
         case .follower: CellStyle(foreground: .black)
         case .candidate: CellStyle(foreground: .magenta, attributes: .bold)
         case .otherRole: CellStyle(foreground: .black)
+        case .faulty: CellStyle(foreground: .red, attributes: .bold)
         case .down: CellStyle(foreground: .brightBlack)
         case .paused: CellStyle(foreground: .cyan, attributes: .bold)
         case .request: CellStyle(foreground: .blue, attributes: .bold)
@@ -112,6 +114,7 @@ public enum Theme: String, Sendable, CaseIterable {
         case .leader: CellStyle(attributes: .bold)
         case .follower, .otherRole, .text, .link, .panelBorder: CellStyle()
         case .candidate: CellStyle(attributes: [.bold, .underline])
+        case .faulty: CellStyle(attributes: [.reverse, .bold])
         case .down, .faint: CellStyle(attributes: .dim)
         case .paused: CellStyle(attributes: .underline)
         case .request: CellStyle(attributes: .bold)
