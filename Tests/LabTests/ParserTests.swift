@@ -21,7 +21,7 @@ import Testing
         ("run until leader within", "error: within takes one duration at the end, like: run until leader within 5s"),
         ("expect delivered hi", "error: condition 'delivered hi' should read: delivered VALUE everywhere"),
         ("expect role n1 boss", "error: unknown role 'boss'; gossip roles are node, down"),
-        ("expect leadr", "error: unknown condition 'leadr'; did you mean leader? conditions are: leader, leader NODE, no leader, role NODE ROLE, up NODE, down NODE, committed N, chosen VALUE, agreement, no agreement, converged, linearizable, not linearizable, value KEY VALUE on NODE, available NODE, unavailable NODE, siblings KEY N, balance-total N, delivered VALUE everywhere, harvest >= X, harvest <= X, yield >= X, yield <= X, violation [PROPERTY]"),
+        ("expect leadr", "error: unknown condition 'leadr'; did you mean leader? conditions are: leader, leader NODE, no leader, role NODE ROLE, up NODE, down NODE, committed N, chosen VALUE, agreement, no agreement, converged, linearizable, not linearizable, value KEY VALUE on NODE, available NODE, unavailable NODE, siblings KEY N, balance-total N, delivered VALUE everywhere, METER >= X, METER <= X, violation [PROPERTY]"),
         ("expect harvest > 0.5", "error: condition 'harvest > 0.5' should read: harvest >= X or harvest <= X, X like 0.9 or 90%"),
         ("net loss=200%", "error: loss must be a percentage 0%..100%, like loss=5%"),
         ("net latency=50..10ms", "error: latency range 50..10ms goes backwards"),

@@ -243,9 +243,8 @@ import LightconeView
         var snapshot = Fixtures.raft()
         snapshot.isChaosRunning = true
         snapshot.bugs = ["commit-old-terms"]
+        snapshot.meters = [MeterReading("harvest", millionths: 930_000), MeterReading("yield", millionths: 980_000)]
         let state = Fixtures.state {
-            $0.harvest = "0.93"
-            $0.yield = "0.98"
             $0.speedThousandths = 250
             $0.isPlaying = false
         }

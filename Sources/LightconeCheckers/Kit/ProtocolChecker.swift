@@ -8,6 +8,10 @@ public protocol ProtocolChecker {
     /// The protocol it checks.
     associatedtype Node: ProtocolNode
 
+    /// The meters the checker adds to the protocol's (set `meterHook` in `configure` to
+    /// read them); default none.
+    static var meters: [MeterSpec] { get }
+
     /// Puts the live monitors and hooks on a cluster just built (default: none).
     static func configure(_ simulation: inout Simulation<Node>)
 
@@ -18,6 +22,7 @@ public protocol ProtocolChecker {
 
 extension ProtocolChecker {
     public static func configure(_ simulation: inout Simulation<Node>) {}
+    public static var meters: [MeterSpec] { [] }
 }
 
 /// What `check` found.

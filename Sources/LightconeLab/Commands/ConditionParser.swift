@@ -13,12 +13,12 @@ public enum ConditionParser {
         "leader", "leader NODE", "no leader", "role NODE ROLE", "up NODE", "down NODE", "committed N",
         "chosen VALUE", "agreement", "no agreement", "converged", "linearizable", "not linearizable",
         "value KEY VALUE on NODE", "available NODE", "unavailable NODE", "siblings KEY N", "balance-total N",
-        "delivered VALUE everywhere", "harvest >= X", "harvest <= X", "yield >= X", "yield <= X", "violation [PROPERTY]",
+        "delivered VALUE everywhere", "METER >= X", "METER <= X", "violation [PROPERTY]",
     ]
 
     static let keywords = ["leader", "no", "role", "up", "down", "committed", "chosen", "agreement", "converged",
                            "linearizable", "not", "value", "available", "unavailable", "siblings", "balance-total",
-                           "delivered", "harvest", "yield", "violation"]
+                           "delivered", "violation"]
 
     /// Parses a condition from its words.
     public static func parse(_ words: [String], context: ParseContext) throws(CommandError) -> ConditionSpec {
@@ -107,21 +107,34 @@ public enum ConditionParser {
                 throw CommandError("condition '\(text)' should read: delivered VALUE everywhere")
             }
             return fixed(.delivered(args[0]))
-        case "harvest", "yield":
-            guard args.count == 2, let comparison = Condition.Comparison(rawValue: args[0]) else {
-                throw CommandError("condition '\(text)' should read: \(first) >= X or \(first) <= X, X like 0.9 or 90%")
-            }
-            let value: Int64?
-            if args[1].hasSuffix("%") { value = PercentText.parse(args[1]).map(Int64.init) } else { value = DecimalText.parse(args[1], scale: 1_000_000) }
-            guard let ppm = value, ppm <= 1_000_000 else { throw CommandError("\(first) is a fraction 0..1 (or 0%..100%), not '\(args[1])'") }
-            return fixed(first == "harvest" ? .harvest(comparison, Int(ppm)) : .yield(comparison, Int(ppm)))
         case "violation":
             guard args.count <= 1 else { throw CommandError("condition '\(text)' should read: violation [PROPERTY]") }
             let property = args.first
             return fixed(.violation(property))
         default:
+            if args.count == 2, [">=", "<=", ">", "<", "=", "=="].contains(args[0]) {
+                return try meter(first, args, text: text, context: context)
+            }
             let hint = Suggestion.closest(to: first, in: keywords).map { "did you mean \($0)? " } ?? ""
             throw CommandError("unknown condition '\(text)'; \(hint)conditions are: \(forms.joined(separator: ", "))")
         }
+    }
+
+    /// `METER >= X` or `METER <= X`, for a meter of the current protocol.
+    static func meter(_ name: String, _ args: [String], text: String, context: ParseContext) throws(CommandError) -> ConditionSpec {
+        guard let comparison = Condition.Comparison(rawValue: args[0]) else {
+            throw CommandError("condition '\(text)' should read: \(name) >= X or \(name) <= X, X like 0.9 or 90%")
+        }
+        let meters = ProtocolRegistry.entry(named: context.protocolName)?.meters.map(\.name) ?? []
+        guard meters.contains(name) else {
+            if meters.isEmpty { throw CommandError("\(context.protocolName) has no meters, so '\(name)' cannot be compared") }
+            let hint = Suggestion.closest(to: name, in: meters).map { "did you mean \($0)? " } ?? ""
+            throw CommandError("unknown meter '\(name)'; \(hint)\(context.protocolName) meters are \(meters.joined(separator: ", "))")
+        }
+        let value: Int64?
+        if args[1].hasSuffix("%") { value = PercentText.parse(args[1]).map(Int64.init) } else { value = DecimalText.parse(args[1], scale: 1_000_000) }
+        guard let bound = value else { throw CommandError("\(name) compares with a number like 0.9 or 90%, not '\(args[1])'") }
+        let condition = Condition.meter(name, comparison, bound)
+        return ConditionSpec(text: text) { _ in condition }
     }
 }

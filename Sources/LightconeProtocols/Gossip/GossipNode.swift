@@ -23,6 +23,18 @@ public struct GossipNode: ProtocolNode {
                       summary: "NODE learns VALUE and starts spreading it at once"),
     ]
     public static var forcedTimeout: GossipTimer? { .round }
+    public static let meters = [MeterSpec("coverage", "the fraction of (up node, value) pairs known, of every value any node knows")]
+
+    public static func readMeters(in cluster: ClusterState<GossipNode>) -> [MeterReading] {
+        var everything = Set<String>()
+        var known = 0, upCount = 0
+        for index in cluster.nodes.indices where cluster.lives[index] != .down {
+            upCount += 1
+            known += cluster.nodes[index].known.count
+        }
+        for node in cluster.nodes { everything.formUnion(node.known) }
+        return [MeterReading("coverage", fraction: known, of: upCount * everything.count)]
+    }
 
     public let id: NodeID
     let nodeCount: Int

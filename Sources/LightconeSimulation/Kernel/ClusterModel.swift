@@ -10,6 +10,8 @@ public protocol ClusterModel: Sendable {
     var lives: [NodeLife] { get }
     var history: [HistoryEntry] { get }
     var violations: [Violation] { get }
+    /// Every meter now (the protocol's, then its checker's).
+    var meters: [MeterReading] { get }
     var enabledBugs: [String] { get }
     var bugNames: [BugSpec] { get }
     var operationSpecs: [OperationSpec] { get }

@@ -62,11 +62,15 @@ public struct ClusterSnapshot: Sendable {
     public var violations: [Violation]
     public var bugs: [String]
     public var isChaosRunning: Bool
+    /// Every meter now, for the status bar.
+    public var meters: [MeterReading]
 
     /// A snapshot built by hand (tests, benchmarks); `Simulation.snapshot` builds the real one.
     public init(time: SimTime, protocolName: String, seed: UInt64, nodes: [NodeView], groups: [[NodeID]],
                 cuts: [Link] = [], held: [Link] = [], messages: [InFlightMessage] = [], drops: [DroppedMessage] = [],
-                violations: [Violation] = [], bugs: [String] = [], isChaosRunning: Bool = false) {
+                violations: [Violation] = [], bugs: [String] = [], isChaosRunning: Bool = false,
+                meters: [MeterReading] = []) {
+        self.meters = meters
         self.time = time
         self.protocolName = protocolName
         self.seed = seed
@@ -102,6 +106,6 @@ extension Simulation {
                                cuts: network.cuts.sorted { ($0.from, $0.to) < ($1.from, $1.to) },
                                held: network.held.sorted { ($0.from, $0.to) < ($1.from, $1.to) },
                                messages: messagesInFlight, drops: Array(drops), violations: violations,
-                               bugs: enabledBugs, isChaosRunning: chaos != nil)
+                               bugs: enabledBugs, isChaosRunning: chaos != nil, meters: meters)
     }
 }

@@ -31,8 +31,8 @@ public enum Condition: Sendable, Hashable {
     case balanceTotal(Int64)
     /// `delivered VALUE everywhere`: every up node has VALUE (gossip).
     case delivered(String)
-    /// `harvest >= X`, `yield <= X` and so on, X a fraction in parts per million.
-    case harvest(Comparison, Int), yield(Comparison, Int)
+    /// `METER >= X`, `METER <= X` (`harvest >= 0.75`, `yield <= 0.1`), X in millionths.
+    case meter(String, Comparison, Int64)
     /// `violation` or `violation PROPERTY`: a monitor or `check` found one.
     case violation(String?)
     /// `not COND`... is not in SPEC; kept out on purpose.
@@ -40,6 +40,14 @@ public enum Condition: Sendable, Hashable {
     /// A comparison in `harvest >= 0.9`.
     public enum Comparison: String, Sendable, Hashable {
         case atLeast = ">=", atMost = "<="
+
+        /// Whether `value` compares so with `bound`.
+        public func holds(_ value: Int64, _ bound: Int64) -> Bool {
+            switch self {
+            case .atLeast: return value >= bound
+            case .atMost: return value <= bound
+            }
+        }
     }
 }
 

@@ -120,6 +120,10 @@ public protocol ProtocolNode: Sendable {
     static var hasLeaders: Bool { get }
     /// Every role a node can be in, each with its kind; `role` is always one of these names.
     static var roles: [RoleSpec] { get }
+    /// The meters this protocol publishes (its checker may add more).
+    static var meters: [MeterSpec] { get }
+    /// The protocol's meters now, in the order of `meters`.
+    static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading]
 
     /// Builds the shared settings from `key=value` options, or says what is wrong.
     static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> Config
@@ -164,6 +168,8 @@ extension ProtocolNode {
     public static var forcedTimeout: Timer? { nil }
     public static var hasLeaders: Bool { false }
     public static var roles: [RoleSpec] { [RoleSpec("node", .passive)] }
+    public static var meters: [MeterSpec] { [] }
+    public static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading] { [] }
     public static var bugs: [BugSpec] { [] }
     public var leaderTerm: Int? { nil }
     public var epoch: Int? { nil }

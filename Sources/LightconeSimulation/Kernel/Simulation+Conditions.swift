@@ -1,4 +1,10 @@
 extension Simulation {
+    /// Every meter now: the protocol's, then its checker's.
+    public var meters: [MeterReading] {
+        let state = self.state
+        return Node.readMeters(in: state) + (meterHook?(state) ?? [])
+    }
+
     /// Answers `condition` now, or nil when it does not apply to this protocol.
     public func evaluate(_ condition: Condition) -> ConditionOutcome? {
         if let id = condition.namedNode, id.index >= nodeCount {
@@ -11,6 +17,9 @@ extension Simulation {
         case .down(let id):
             guard id.index < nodeCount else { return ConditionOutcome(holds: false, actual: "there is no \(id)") }
             return ConditionOutcome(holds: lives[id.index] == .down, actual: "\(id) is \(lives[id.index].rawValue)")
+        case .meter(let name, let comparison, let bound):
+            guard let reading = meters.first(where: { $0.name == name }) else { return nil }
+            return ConditionOutcome(holds: comparison.holds(reading.millionths, bound), actual: "\(name) is \(reading.text)")
         case .violation(let property):
             let found = violations.filter { property == nil || $0.property.lowercased() == property!.lowercased() }
             let actual = violations.isEmpty ? "no violation" : "violations: " + violations.map(\.property).joined(separator: ", ")

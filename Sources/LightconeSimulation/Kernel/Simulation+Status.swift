@@ -28,6 +28,7 @@ extension Simulation {
             ("in_flight", .int(messagesInFlight.count)),
             ("bugs", .array(enabledBugs.map { .string($0) })),
             ("violations", .array(violations.map { .string($0.property) })),
+            ("meters", .object(meters.map { ($0.name, .decimal(millionths: $0.millionths)) })),
         ])
         return object.text
     }
@@ -50,6 +51,8 @@ extension Simulation {
         if !enabledBugs.isEmpty { lines.append("bugs: " + enabledBugs.joined(separator: ", ")) }
         if !violations.isEmpty { lines.append("violations: " + violations.map(\.property).joined(separator: ", ")) }
         if chaos != nil { lines.append("chaos: running") }
+        let meters = self.meters
+        if !meters.isEmpty { lines.append("meters: " + meters.map { "\($0.name) \($0.text)" }.joined(separator: ", ")) }
         return lines
     }
 

@@ -39,6 +39,8 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     public var isMonitoring = true
     /// Extra condition answers (those that need a checker, like `linearizable`).
     public var conditionHook: (@Sendable (Condition, ClusterState<Node>) -> ConditionOutcome?)?
+    /// Meters a checker adds to the protocol's own (set by the registry's checker).
+    public var meterHook: (@Sendable (ClusterState<Node>) -> [MeterReading])?
     /// Asked every few thousand events during `run` and `step`; when it answers true the run
     /// stops where it is (Ctrl-C in the view) and `wasInterrupted` is set.
     public var interruptCheck: (@Sendable () -> Bool)?

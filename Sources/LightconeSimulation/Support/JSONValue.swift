@@ -4,6 +4,8 @@ public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
+    /// A decimal number given in millionths, written without trailing zeros (`0.75`, `1`).
+    case decimal(millionths: Int64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -23,6 +25,7 @@ public enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
+        case .decimal(let millionths): out += MeterReading.decimal(millionths)
         case .string(let s): JSONValue.quote(s, into: &out)
         case .array(let items):
             out += "["

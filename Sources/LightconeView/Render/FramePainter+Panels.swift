@@ -174,8 +174,7 @@ extension FramePainter {
         } else if snapshot.nodes.contains(where: { [.following, .campaigning].contains($0.roleKind) }) {
             items.append(("no leader", false))
         }
-        if let harvest = state.harvest { items.append(("harvest \(harvest)", false)) }
-        if let yield = state.yield { items.append(("yield \(yield)", false)) }
+        for meter in snapshot.meters { items.append(("\(meter.name) \(meter.text)", false)) }
         if snapshot.isChaosRunning { items.append(("chaos", true)) }
         if !snapshot.bugs.isEmpty { items.append(("bug \(snapshot.bugs.joined(separator: ","))", true)) }
         items.append(("seed \(snapshot.seed)", false))

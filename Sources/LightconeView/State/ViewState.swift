@@ -51,10 +51,6 @@ public struct ViewState: Sendable, Equatable {
     public var statusMessage: String = ""
     /// True when `statusMessage` reports an error (drawn in the alert style).
     public var isStatusError: Bool = false
-    /// Harvest (Fox & Brewer), already formatted, when the protocol has one: `0.93`.
-    public var harvest: String?
-    /// Yield (Fox & Brewer), already formatted, when the protocol has one: `0.98`.
-    public var yield: String?
     /// How long (simulated) a dropped message stays visible as it dies.
     public var dropFadeDuration: SimDuration = .milliseconds(300)
 
