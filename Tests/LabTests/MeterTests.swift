@@ -37,4 +37,15 @@ import Testing
         _ = lab.execute("new raft 3")
         #expect(lab.execute("expect harvest >= 0.75").lines == ["error: raft has no meters, so 'harvest' cannot be compared"])
     }
+
+    @Test("help PROTOCOL lists its roles with their kinds and its meters")
+    func helpProtocol() {
+        var lab = Lab(options: SessionOptions())
+        let raft = lab.execute("help raft").lines
+        #expect(raft.contains("  roles: follower (following), candidate (campaigning), leader (leading)"))
+        let gossip = lab.execute("help gossip").lines
+        #expect(gossip.contains("  roles: node (passive)"))
+        #expect(gossip.contains { $0.hasPrefix("  meter coverage  ") })
+    }
+
 }

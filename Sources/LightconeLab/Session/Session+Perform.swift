@@ -225,6 +225,8 @@ extension Session {
             for option in entry.options { lines.append("  \(option.name)=\(option.valueSyntax)  \(option.summary)") }
             for op in entry.operations { lines.append("  \(op.usage)  \(op.summary)") }
             for bug in entry.bugs { lines.append("  bug \(entry.name) \(bug.name)  \(bug.summary)") }
+            lines.append("  roles: " + entry.roles.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", "))
+            for meter in entry.meters { lines.append("  meter \(meter.name)  \(meter.summary)") }
             return lines
         }
         if let spec = ProtocolRegistry.operationSpec(named: topic) {
