@@ -48,4 +48,17 @@ import Testing
         #expect(gossip.contains { $0.hasPrefix("  meter coverage  ") })
     }
 
+
+    @Test("violation PROPERTY accepts the protocol's properties only")
+    func violationProperties() {
+        var lab = Lab(options: SessionOptions())
+        _ = lab.execute("new raft 3")
+        #expect(lab.execute("expect violation BOGUS").lines == ["error: unknown property 'BOGUS'; raft properties are ElectionSafety, LeaderAppendOnly, LogMatching, LeaderCompleteness, StateMachineSafety, linearizability"])
+        #expect(lab.execute("expect violation electionsafty").lines.first?.contains("did you mean ElectionSafety?") == true)
+        #expect(lab.execute("expect violation ElectionSafety").isFailure)
+        _ = lab.execute("new gossip 3")
+        #expect(lab.execute("expect violation ElectionSafety").lines == ["error: gossip has no safety property to violate; `violation` alone asks for any"])
+        #expect(!lab.execute("expect violation").isError)
+    }
+
 }

@@ -8,6 +8,10 @@ public protocol ProtocolChecker {
     /// The protocol it checks.
     associatedtype Node: ProtocolNode
 
+    /// The safety properties its monitors and `check` can find violated (for
+    /// `violation PROPERTY`); default none.
+    static var properties: [String] { get }
+
     /// The meters the checker adds to the protocol's (set `meterHook` in `configure` to
     /// read them); default none.
     static var meters: [MeterSpec] { get }
@@ -23,6 +27,7 @@ public protocol ProtocolChecker {
 extension ProtocolChecker {
     public static func configure(_ simulation: inout Simulation<Node>) {}
     public static var meters: [MeterSpec] { [] }
+    public static var properties: [String] { [] }
 }
 
 /// What `check` found.

@@ -5,6 +5,9 @@ import LightconeSimulation
 /// event), `linearizable` / `not linearizable` conditions, and `check`, which adds the
 /// linearizability of the client history.
 public enum RaftChecker: ProtocolChecker {
+    public static let properties = ["ElectionSafety", "LeaderAppendOnly", "LogMatching", "LeaderCompleteness",
+                                    "StateMachineSafety", "linearizability"]
+
     public static func configure(_ simulation: inout Simulation<RaftNode>) {
         simulation.monitor = RaftSafetyMonitor()
         simulation.conditionHook = { condition, state in LinearizabilityChecker.outcome(condition, history: state.history) }

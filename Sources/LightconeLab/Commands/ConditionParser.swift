@@ -110,7 +110,17 @@ public enum ConditionParser {
         case "violation":
             guard args.count <= 1 else { throw CommandError("condition '\(text)' should read: violation [PROPERTY]") }
             let property = args.first
-            return fixed(.violation(property))
+            if let property {
+                let known = ProtocolRegistry.entry(named: context.protocolName)?.properties ?? []
+                guard let match = known.first(where: { $0.lowercased() == property.lowercased() }) else {
+                    if known.isEmpty { throw CommandError("\(context.protocolName) has no safety property to violate; `violation` alone asks for any") }
+                    let hint = Suggestion.closest(to: property, in: known.map { $0.lowercased() })
+                        .flatMap { lowered in known.first { $0.lowercased() == lowered } }.map { "did you mean \($0)? " } ?? ""
+                    throw CommandError("unknown property '\(property)'; \(hint)\(context.protocolName) properties are \(known.joined(separator: ", "))")
+                }
+                return fixed(.violation(match))
+            }
+            return fixed(.violation(nil))
         default:
             if args.count == 2, [">=", "<=", ">", "<", "=", "=="].contains(args[0]) {
                 return try meter(first, args, text: text, context: context)
