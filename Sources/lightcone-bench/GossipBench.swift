@@ -30,7 +30,7 @@ func gossipBenchmarks() {
         }
         let eventsBefore = simulation.eventsHandled
         let start = clock.now
-        let outcome = simulation.run(until: .delivered("hi"), deadline: .seconds(60))
+        let outcome = simulation.run(until: GossipNode.delivered("hi"), deadline: .seconds(60))
         let elapsed = seconds(clock.now - start)
         let events = simulation.eventsHandled - eventsBefore
         print(String(format: "gossip broadcast to %d nodes: %@ at t=%@ simulated; %.3f s wall, %d events, %.0f events/s, trace %d records, peak memory %.0f MB",

@@ -61,4 +61,20 @@ import Testing
         #expect(!lab.execute("expect violation").isError)
     }
 
+
+    @Test("protocol conditions are declared by their protocol: committed by raft, delivered by gossip")
+    func protocolConditions() {
+        var lab = Lab(options: SessionOptions())
+        _ = lab.execute("new gossip 3")
+        #expect(lab.execute("expect committed 1").lines == ["error: condition 'committed 1' belongs to raft; the cluster runs gossip"])
+        #expect(lab.execute("expect delivered x").lines == ["error: condition 'delivered x' should read: delivered VALUE everywhere"])
+        #expect(lab.execute("expect delivered x everywhere").isFailure)
+        _ = lab.execute("new raft 3")
+        #expect(lab.execute("expect committed x").lines == ["error: committed takes a number, like: committed 3"])
+        #expect(lab.execute("expect delivered x everywhere").lines == ["error: condition 'delivered x everywhere' belongs to gossip; the cluster runs raft"])
+        #expect(lab.execute("help raft").lines.contains { $0.hasPrefix("  condition committed N  ") })
+        _ = lab.execute("put x 1")
+        #expect(!lab.execute("run until committed 1 within 5s").isFailure)
+    }
+
 }

@@ -111,11 +111,11 @@ import LightconeCheckers
 
     @Test func conditions() throws {
         var sim = try storyCluster(options: [("election", "150..300ms")])
-        #expect(sim.evaluate(.committed(1))?.holds == false)
+        #expect(sim.evaluate(RaftNode.committed(1))?.holds == false)
         #expect(sim.evaluate(.available(n(1)))?.holds == false)
         _ = try sim.elect(1)
         sim.run(for: .milliseconds(100))
-        #expect(sim.evaluate(.committed(1)) == ConditionOutcome(holds: true, actual: "highest commitIndex is 1 (n1)"))
+        #expect(sim.evaluate(RaftNode.committed(1)) == ConditionOutcome(holds: true, actual: "highest commitIndex is 1 (n1)"))
         #expect(sim.evaluate(.converged)?.holds == true)
         #expect(sim.evaluate(.role(n(1), "leader"))?.holds == true)
         #expect(sim.evaluate(.available(n(3)))?.holds == true)

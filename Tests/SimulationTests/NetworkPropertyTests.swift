@@ -22,7 +22,7 @@ import LightconeProtocols
             #expect(sameSide, "seed \(seed): \(record.line) crossed the partition")
             #expect(!(e.from.index == 0 && e.to.index == 1), "seed \(seed): \(record.line) crossed the cut n1->n2")
         }
-        #expect(sim.evaluate(.delivered("v"))?.holds == false || cut == 6)
+        #expect(sim.evaluate(GossipNode.delivered("v"))?.holds == false || cut == 6)
     }
 
     /// Latency stays within its range and the loss rate stays near its setting.

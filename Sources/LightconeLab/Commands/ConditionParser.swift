@@ -71,10 +71,6 @@ public enum ConditionParser {
             case "available": return withNode(ref) { .available($0) }
             default: return withNode(ref) { .unavailable($0) }
             }
-        case "committed":
-            try expectCount(1, "committed N")
-            guard let n = Int(args[0]), n >= 0 else { throw CommandError("committed takes a number, like: committed 3") }
-            return fixed(.committed(n))
         case "chosen":
             try expectCount(1, "chosen VALUE")
             return fixed(.chosen(args[0]))
@@ -102,11 +98,6 @@ public enum ConditionParser {
             try expectCount(1, "balance-total N")
             guard let n = Int64(args[0]) else { throw CommandError("balance-total takes a number, like: balance-total 300") }
             return fixed(.balanceTotal(n))
-        case "delivered":
-            guard args.count == 2, args[1].lowercased() == "everywhere" else {
-                throw CommandError("condition '\(text)' should read: delivered VALUE everywhere")
-            }
-            return fixed(.delivered(args[0]))
         case "violation":
             guard args.count <= 1 else { throw CommandError("condition '\(text)' should read: violation [PROPERTY]") }
             let property = args.first
@@ -122,6 +113,17 @@ public enum ConditionParser {
             }
             return fixed(.violation(nil))
         default:
+            if let form = ProtocolRegistry.entry(named: context.protocolName)?.conditions.first(where: { $0.keyword == first }) {
+                do {
+                    let arguments = try form.parse(args)
+                    return fixed(.protocolCondition(form.keyword, arguments))
+                } catch {
+                    throw CommandError(error.message)
+                }
+            }
+            if let owner = ProtocolRegistry.entries.first(where: { $0.conditions.contains { $0.keyword == first } }) {
+                throw CommandError("condition '\(text)' belongs to \(owner.name); the cluster runs \(context.protocolName)")
+            }
             if args.count == 2, [">=", "<=", ">", "<", "=", "=="].contains(args[0]) {
                 return try meter(first, args, text: text, context: context)
             }

@@ -226,6 +226,7 @@ extension Session {
             for op in entry.operations { lines.append("  \(op.usage)  \(op.summary)") }
             for bug in entry.bugs { lines.append("  bug \(entry.name) \(bug.name)  \(bug.summary)") }
             lines.append("  roles: " + entry.roles.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", "))
+            for form in entry.conditions { lines.append("  condition \(form.syntax)  \(form.summary)") }
             for meter in entry.meters { lines.append("  meter \(meter.name)  \(meter.summary)") }
             return lines
         }

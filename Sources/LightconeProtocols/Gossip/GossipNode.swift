@@ -23,6 +23,17 @@ public struct GossipNode: ProtocolNode {
                       summary: "NODE learns VALUE and starts spreading it at once"),
     ]
     public static var forcedTimeout: GossipTimer? { .round }
+    public static let conditions = [
+        ConditionForm("delivered", syntax: "delivered VALUE everywhere", summary: "every up node knows VALUE") { words throws(OptionError) in
+            guard words.count == 2, words[1].lowercased() == "everywhere" else {
+                throw OptionError("condition 'delivered \(words.joined(separator: " "))' should read: delivered VALUE everywhere")
+            }
+            return [words[0]]
+        },
+    ]
+
+    /// The condition `delivered VALUE everywhere`.
+    public static func delivered(_ value: String) -> Condition { .protocolCondition("delivered", [value]) }
     public static let meters = [MeterSpec("coverage", "the fraction of (up node, value) pairs known, of every value any node knows")]
 
     public static func readMeters(in cluster: ClusterState<GossipNode>) -> [MeterReading] {
@@ -146,7 +157,8 @@ public struct GossipNode: ProtocolNode {
 
     public static func evaluate(_ condition: Condition, in cluster: ClusterState<GossipNode>) -> ConditionOutcome? {
         switch condition {
-        case .delivered(let value):
+        case .protocolCondition("delivered", let arguments):
+            let value = arguments.first ?? ""
             // This runs after many events: stop at the ninth node without the value.
             var missing: [String] = []
             for index in 0..<cluster.nodes.count where cluster.lives[index] != .down && !cluster.nodes[index].known.contains(value) {

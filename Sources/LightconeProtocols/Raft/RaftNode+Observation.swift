@@ -77,7 +77,8 @@ extension RaftNode {
     /// cannot see the network, so "reachable" is judged from the replies that really arrived.
     public static func evaluate(_ condition: Condition, in cluster: ClusterState<RaftNode>) -> ConditionOutcome? {
         switch condition {
-        case .committed(let count):
+        case .protocolCondition("committed", let arguments):
+            let count = arguments.first.flatMap { Int($0) } ?? 0
             var best: (NodeID, Int)?
             for id in cluster.ids where cluster.isUp(id) {
                 let commit = cluster.nodes[id.index].commitIndex
@@ -139,4 +140,18 @@ extension RaftNode {
         }
         return (true, "\(node) is available through leader \(leader)")
     }
+}
+
+extension RaftNode {
+    /// `committed N`: at least N entries committed on some up node.
+    public static let conditions = [
+        ConditionForm("committed", syntax: "committed N", summary: "some up node has committed at least N entries") { words throws(OptionError) in
+            guard words.count == 1 else { throw OptionError("condition 'committed \(words.joined(separator: " "))' should read: committed N") }
+            guard let n = Int(words[0]), n >= 0 else { throw OptionError("committed takes a number, like: committed 3") }
+            return [String(n)]
+        },
+    ]
+
+    /// The condition `committed N`.
+    public static func committed(_ count: Int) -> Condition { .protocolCondition("committed", [String(count)]) }
 }

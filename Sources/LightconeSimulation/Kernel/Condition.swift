@@ -11,8 +11,9 @@ public enum Condition: Sendable, Hashable {
     case role(NodeID, String)
     /// `up n1`, `down n1`.
     case up(NodeID), down(NodeID)
-    /// `committed N`: at least N entries committed (Raft) or chosen slots (Multi-Paxos).
-    case committed(Int)
+    /// A condition its protocol declares (`committed 3`, `delivered x everywhere`): the
+    /// keyword and the arguments its `ConditionForm` returned.
+    case protocolCondition(String, [String])
     /// `chosen VALUE` (Paxos).
     case chosen(String)
     /// `agreement`, `no agreement` (Paxos, generals).
@@ -29,8 +30,6 @@ public enum Condition: Sendable, Hashable {
     case siblings(key: String, count: Int)
     /// `balance-total N` (bank).
     case balanceTotal(Int64)
-    /// `delivered VALUE everywhere`: every up node has VALUE (gossip).
-    case delivered(String)
     /// `METER >= X`, `METER <= X` (`harvest >= 0.75`, `yield <= 0.1`), X in millionths.
     case meter(String, Comparison, Int64)
     /// `violation` or `violation PROPERTY`: a monitor or `check` found one.

@@ -120,6 +120,8 @@ public protocol ProtocolNode: Sendable {
     static var hasLeaders: Bool { get }
     /// Every role a node can be in, each with its kind; `role` is always one of these names.
     static var roles: [RoleSpec] { get }
+    /// The conditions this protocol brings (answered in `evaluate`).
+    static var conditions: [ConditionForm] { get }
     /// The meters this protocol publishes (its checker may add more).
     static var meters: [MeterSpec] { get }
     /// The protocol's meters now, in the order of `meters`.
@@ -169,6 +171,7 @@ extension ProtocolNode {
     public static var hasLeaders: Bool { false }
     public static var roles: [RoleSpec] { [RoleSpec("node", .passive)] }
     public static var meters: [MeterSpec] { [] }
+    public static var conditions: [ConditionForm] { [] }
     public static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading] { [] }
     public static var bugs: [BugSpec] { [] }
     public var leaderTerm: Int? { nil }
