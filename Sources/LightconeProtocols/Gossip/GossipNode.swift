@@ -113,8 +113,14 @@ public struct GossipNode: ProtocolNode {
         guard !values.isEmpty else { return }
         let before = known.count
         known = GossipNode.union(known, values)
-        if known.count != before { ctx.note("knows \(known.joined(separator: ","))") }
+        guard known.count != before else { return }
+        // The note stays short under load: past a few values it gives the count.
+        let known = self.known
+        ctx.note(known.count <= GossipNode.valuesNamed ? "knows \(known.joined(separator: ","))" : "knows \(known.count) values")
     }
+
+    /// The most values a `knows` note lists by name.
+    static let valuesNamed = 12
 
     mutating func pushToRandomPeers(_ ctx: inout Context<GossipNode>) {
         guard nodeCount > 1 else { return }
@@ -129,20 +135,54 @@ public struct GossipNode: ProtocolNode {
         for peer in chosen { ctx.send(.push(known), to: NodeID(index: peer)) }
     }
 
-    /// The sorted union of two sorted arrays.
+    /// The sorted union of sorted `a` and `b` (`b` sorted or not): a merge, linear in both.
     static func union(_ a: [String], _ b: [String]) -> [String] {
         if b.isEmpty { return a }
-        if a.isEmpty { return b.sorted() }
-        var result = a
-        for value in b where !result.contains(value) { result.append(value) }
-        return result.count == a.count ? a : result.sorted()
+        let b = isSorted(b) ? b : b.sorted()
+        if a.isEmpty { return deduplicated(b) }
+        if a == b { return a }
+        var result: [String] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            let next: String
+            if j == b.count || (i < a.count && a[i] <= b[j]) { next = a[i]; i += 1 } else { next = b[j]; j += 1 }
+            if result.last != next { result.append(next) }
+        }
+        return result.count == a.count ? a : result
     }
 
-    /// Values of `a` not in `b`.
+    /// Values of sorted `a` not in sorted `b`: a merge, linear in both.
     static func difference(_ a: [String], minus b: [String]) -> [String] {
         if a.isEmpty { return [] }
-        if b.isEmpty { return a }
-        return a.filter { !b.contains($0) }
+        if b.isEmpty || a == b { return b.isEmpty ? a : [] }
+        var result: [String] = []
+        var j = 0
+        for value in a {
+            while j < b.count && b[j] < value { j += 1 }
+            if j == b.count || b[j] != value { result.append(value) }
+        }
+        return result
+    }
+
+    /// Whether this node knows `value` (a binary search of the sorted values).
+    public func knows(_ value: String) -> Bool {
+        var low = 0, high = known.count
+        while low < high {
+            let middle = (low + high) / 2
+            if known[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < known.count && known[low] == value
+    }
+
+    static func isSorted(_ values: [String]) -> Bool {
+        zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }
+    }
+
+    static func deduplicated(_ sorted: [String]) -> [String] {
+        var result: [String] = []
+        for value in sorted where result.last != value { result.append(value) }
+        return result
     }
 
     // MARK: - Observation
@@ -161,7 +201,7 @@ public struct GossipNode: ProtocolNode {
             let value = arguments.first ?? ""
             // This runs after many events: stop at the ninth node without the value.
             var missing: [String] = []
-            for index in 0..<cluster.nodes.count where cluster.lives[index] != .down && !cluster.nodes[index].known.contains(value) {
+            for index in 0..<cluster.nodes.count where cluster.lives[index] != .down && !cluster.nodes[index].knows(value) {
                 if missing.count == 8 {
                     return ConditionOutcome(holds: false, actual: "\(value) missing on " + missing.joined(separator: " ") + " and more")
                 }
