@@ -65,4 +65,25 @@ import Testing
         #expect(session.execute("record demo.mp4").lines == ["error: record writes an asciicast file ending in .cast, not demo.mp4"])
         #expect(session.execute("record stop").requests == [.record(nil)])
     }
+
+    @Test("record and export refuse a symbolic link (even a dangling one) and an over-long name before announcing anything")
+    func symlinksAndLongNames() throws {
+        let folder = Self.temporaryFolder()
+        try FileManager.default.createSymbolicLink(atPath: folder + "/link.cast", withDestinationPath: folder + "/elsewhere.cast")
+        var session = Lab(options: SessionOptions())
+        #expect(session.execute("record \(folder)/link.cast").lines == ["error: \(folder)/link.cast is a symbolic link; add --force to write through it"])
+        #expect(!FileManager.default.fileExists(atPath: folder + "/elsewhere.cast"))
+        let long = String(repeating: "a", count: 300) + ".cast"
+        #expect(session.execute("record \(folder)/\(long)").lines == ["error: the file name is too long (305 bytes; at most 255)"])
+    }
+
+    @Test("record inside lightcone run says it needs the REPL or the view instead of pretending")
+    func recordInAScript() {
+        var session = Lab(options: SessionOptions())
+        var lines: [String] = []
+        let result = ScriptRunner.run([.init(name: "s", text: "record x.cast\n")], session: &session) { lines.append($0) }
+        #expect(lines == ["> record x.cast", "error: record needs the REPL or the view; `lightcone run` prints its transcript to stdout instead"])
+        #expect(result.failure == "s:1: record needs the REPL or the view; `lightcone run` prints its transcript to stdout instead")
+    }
+
 }

@@ -37,7 +37,11 @@ public struct ScriptRunner {
                 }
                 emit("> " + CommandParser.stripComment(line).escapingControlCharacters())
                 ranCommand = true
-                let output = session.execute(line)
+                var output = session.execute(line)
+                if output.requests.contains(where: { if case .record(.some) = $0 { true } else { false } }) {
+                    // A script's transcript goes to stdout; there is no screen to record.
+                    output = .error("record needs the REPL or the view; `lightcone run` prints its transcript to stdout instead")
+                }
                 for text in output.lines { emit(text) }
                 if output.isError || output.isFailure {
                     let reason = output.errorMessage ?? output.violationText ?? output.lines.last ?? "failed"

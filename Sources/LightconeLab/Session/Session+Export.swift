@@ -27,6 +27,14 @@ extension Session {
     /// Refuses to overwrite an existing file without `--force`, and to write where it cannot.
     func checkWritable(_ path: String, force: Bool) throws(CommandError) {
         let manager = FileManager.default
+        if let longest = path.split(separator: "/").map(\.utf8.count).max(), longest > 255 {
+            throw CommandError("the file name is too long (\(longest) bytes; at most 255)")
+        }
+        // A symbolic link (even one pointing nowhere) is refused like an existing file:
+        // writing through it would create or change a file elsewhere.
+        if (try? manager.destinationOfSymbolicLink(atPath: path)) != nil, !force {
+            throw CommandError("\(path) is a symbolic link; add --force to write through it")
+        }
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             if isDirectory.boolValue { throw CommandError("\(path) is a folder") }
