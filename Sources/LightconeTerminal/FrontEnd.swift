@@ -35,7 +35,8 @@ public enum FrontEnd {
         TerminalGuard.setCrashRestore(armed: true)
         let history = options.historyPath.map(HistoryFile.init(path:)) ?? HistoryFile.standard
         // A Ctrl-C typed during a long `run` stops it (the first press); see lc_poll_interrupt.
-        session.interruptCheck = { lc_poll_interrupt() != 0 || TerminalGuard.takeInterrupt() }
+        // SIGTERM and SIGHUP stop it too, and stay pending for the main loop to end the program.
+        session.interruptCheck = { lc_poll_interrupt() != 0 || TerminalGuard.takeInterrupt() || TerminalGuard.hasPendingSignal }
         var lab = FullScreenLab(session: session, backend: backend, options: options, history: history)
         let ending = lab.run()
         backend.close()

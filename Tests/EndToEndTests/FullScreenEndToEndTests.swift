@@ -120,4 +120,25 @@ struct FullScreenEndToEndTests {
         #expect(lab.isTerminalRestored, "stty -g differs before and after")
         #expect(tmux.display(pane, "#{alternate_on}") == "0")
     }
+
+    @Test("SIGTERM and SIGHUP during a long run end it, restore the terminal and exit",
+          .enabled(if: Tmux.isAvailable, "tmux is not installed: skipping the end-to-end test (apt-get install tmux)"),
+          arguments: [SIGTERM, SIGHUP])
+    func signalDuringALongRun(signal: Int32) throws {
+        let lab = try LabSession(name: "longrun\(signal)")
+        defer { lab.finish() }
+        let opened = lab.tmux.waitFor(lab.pane) { $0.contains("lightcone>") }
+        try #require(opened.ok, "no prompt; screen:\n\(opened.screen)")
+        lab.tmux.type(lab.pane, "new raft 5")
+        lab.tmux.type(lab.pane, "load 100/s for 100000s")
+        lab.tmux.type(lab.pane, "run 100000s")
+        usleep(1_500_000)
+        let program = try #require(lab.programProcess(), "lightcone's process not found")
+        kill(program, signal)
+        let status = lab.exitStatus()
+        #expect(status == String(128 + signal), "exit status \(status ?? "none"), expected 128+\(signal)")
+        #expect(lab.isTerminalRestored, "stty -g differs before and after")
+        #expect(lab.tmux.display(lab.pane, "#{alternate_on}") == "0")
+    }
+
 }

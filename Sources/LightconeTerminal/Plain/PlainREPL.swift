@@ -71,6 +71,8 @@ struct PlainREPL {
     mutating func run() -> Int32 {
         lc_rl_set_catch_signals(0)
         TerminalGuard.installQuitHandlers()
+        // A signal during a long command stops it; the loop below then acts on it.
+        session.interruptCheck = { TerminalGuard.hasPendingSignal }
         lc_rl_set_readline_name("lightcone")
         lc_rl_set_completion(attemptCompletion)
         rl_initialize()

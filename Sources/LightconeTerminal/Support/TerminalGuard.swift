@@ -44,6 +44,10 @@ public enum TerminalGuard {
         return signal == 0 ? nil : signal
     }
 
+    /// True while a signal is recorded and not yet taken (it stays pending): a long command
+    /// asks this to stop early, so that the main loop can end the program on SIGTERM/SIGHUP.
+    public static var hasPendingSignal: Bool { pendingSignal.load(ordering: .relaxed) != 0 }
+
     /// Takes a pending SIGINT (Ctrl-C while a long command runs); other signals stay pending.
     public static func takeInterrupt() -> Bool {
         pendingSignal.compareExchange(expected: SIGINT, desired: 0, ordering: .relaxed).exchanged
