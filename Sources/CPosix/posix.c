@@ -97,8 +97,19 @@ static void crash_handler(int sig, siginfo_t *info, void *context) {
         if (crash_signals[i] == sig) sigaction(sig, &previous_actions[i], NULL);
     }
     // A fault re-executes the faulting instruction on return and meets the previous
-    // handler with its real context; a signal that was sent (abort, kill) is sent again.
-    if (info == NULL || info->si_code <= 0) raise(sig);
+    // handler (the runtime's crash report) with its real context. A signal that was sent
+    // (kill -SEGV, abort) ends the process by its default action at once: the runtime's
+    // report would wait at an interactive prompt on a terminal, with the program still
+    // running behind it.
+    if (info == NULL || info->si_code <= 0) {
+        signal(sig, SIG_DFL);
+        sigset_t set;
+        sigemptyset(&set);
+        sigaddset(&set, sig);
+        sigprocmask(SIG_UNBLOCK, &set, NULL);
+        raise(sig);
+        _exit(128 + sig);
+    }
 }
 
 void lc_crash_install(void) {

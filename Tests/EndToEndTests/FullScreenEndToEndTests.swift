@@ -141,4 +141,20 @@ struct FullScreenEndToEndTests {
         #expect(lab.tmux.display(lab.pane, "#{alternate_on}") == "0")
     }
 
+
+    @Test("a fatal signal (kill -SEGV) restores the terminal and ends the process",
+          .enabled(if: Tmux.isAvailable, "tmux is not installed: skipping the end-to-end test (apt-get install tmux)"))
+    func fatalSignalEnds() throws {
+        let lab = try LabSession(name: "segv")
+        defer { lab.finish() }
+        let opened = lab.tmux.waitFor(lab.pane) { $0.contains("lightcone>") }
+        try #require(opened.ok, "no prompt; screen:\n\(opened.screen)")
+        let program = try #require(lab.programProcess(), "lightcone's process not found")
+        kill(program, SIGSEGV)
+        let status = lab.exitStatus()
+        #expect(status == "139", "exit status \(status ?? "none"), expected 128+SIGSEGV")
+        #expect(lab.isTerminalRestored, "stty -g differs before and after")
+        #expect(lab.tmux.display(lab.pane, "#{alternate_on}") == "0")
+    }
+
 }
