@@ -99,7 +99,7 @@ public struct Session: Sendable {
     /// violations (each followed by the trace that led to it).
     mutating func narrate() -> [String] { narrateEntries().lines }
 
-    /// The narrated lines, and whether a violation is among them.
+    /// The narrated lines, and the first violation among them (`VIOLATION PROPERTY: message`).
     mutating func narrateEntries() -> (lines: [String], violation: String?) {
         let entries = cluster.traceEntries(from: narrationCursor, notableOnly: true, node: nil)
         narrationCursor = cluster.traceCount

@@ -26,7 +26,7 @@ public struct Operation: Sendable, Hashable, CustomStringConvertible {
 public enum ClientReply: Sendable, Hashable {
     /// Done; the output of a read, or nil.
     case ok(String?)
-    /// Definitely not done (e.g. a cas whose old value did not match, or a node that refuses).
+    /// Definitely not done, and nothing was observed (no leader, a node down or refusing).
     case fail(String)
     /// The operation ran against the state and its condition did not hold (a `cas` whose
     /// compare failed): nothing changed, and the failure is an observation of the state, as
