@@ -97,11 +97,13 @@ public struct ProtocolCommand<Node: ProtocolNode>: Sendable {
             parse: { words, nodeCount throws(OptionError) in
                 guard let first = words.first else { throw OptionError("\(name) needs a node; usage: \(usage)") }
                 let node = try ProtocolCommandWords.node(first, nodeCount: nodeCount)
-                do {
-                    return [node] + (try parseRest(Array(words.dropFirst())))
+                let rest: [String]
+                do throws(OptionError) {
+                    rest = try parseRest(Array(words.dropFirst()))
                 } catch {
                     throw OptionError("\(error.message); usage: \(usage)")
                 }
+                return [node] + rest
             },
             perform: { words, simulation throws(SimulationError) in
                 guard let first = words.first else { throw SimulationError("\(name) needs a node; usage: \(usage)") }
