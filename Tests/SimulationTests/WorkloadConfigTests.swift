@@ -32,8 +32,18 @@ struct CounterNode: ProtocolNode {
         return config
     }
 
+    static var commands: [ProtocolCommand<CounterNode>] {
+        [.toNode("bump", usage: "bump NODE", summary: "adds one to the node's counter", example: "bump n1")]
+    }
+
     var total = 0
     init(id: NodeID, nodeCount: Int, config: Config) {}
+    mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<CounterNode>) {
+        guard name == "bump" else { return }
+        total += 1
+        ctx.sendToPeers(.none)
+        ctx.note("total \(total)")
+    }
     mutating func start(_ ctx: inout Context<CounterNode>) {}
     mutating func receive(_ message: Message, from sender: NodeID, _ ctx: inout Context<CounterNode>) {}
     mutating func timerFired(_ timer: Timer, _ ctx: inout Context<CounterNode>) {}
@@ -60,4 +70,29 @@ struct CounterNode: ProtocolNode {
         #expect(!sim.history.isEmpty)
         #expect(sim.history.allSatisfy { $0.operation.input == ["7"] })
     }
+}
+
+/// The entry point for commands that change nodes: delivered to the node's state machine
+/// as an event of its own, not as a client request.
+@Suite struct NodeCommandTests {
+    @Test("a node command is parsed early, runs now on the node, is traced, and stays out of history")
+    func bump() throws {
+        var sim = try Simulation<CounterNode>(nodeCount: 3, seed: 1, options: [])
+        let bump = try #require(sim.protocolCommands.first { $0.name == "bump" })
+        #expect(throws: OptionError("unknown node n7; nodes are n1..n3")) { try bump.parse(["n7"], 3) }
+        #expect(throws: OptionError("bump needs a node; usage: bump NODE")) { try bump.parse([], 3) }
+        let words = try bump.parse(["n2"], 3)
+        let before = sim.now
+        _ = try sim.performProtocolCommand("bump", arguments: words)
+        #expect(sim.nodes[1].total == 1)
+        #expect(sim.now == before)
+        #expect(sim.history.isEmpty)
+        let lines = sim.traceLines(from: 0, notableOnly: false, node: NodeID(index: 1))
+        #expect(lines.contains("t=0ms n2 command bump"))
+        #expect(lines.contains("t=0ms n2 total 1"))
+        #expect(lines.contains { $0.contains("n2->n1 none") })
+        try sim.kill(NodeID(index: 1))
+        #expect(throws: SimulationError("n2 is down; restart it first")) { try sim.performProtocolCommand("bump", arguments: words) }
+    }
+
 }

@@ -40,3 +40,13 @@ public struct GossipConfig: Sendable, Equatable {
     /// Time between a node's rounds.
     public var round: SimDuration = .milliseconds(100)
 }
+
+extension GossipNode {
+    /// What the labels of `GossipMessage.label` mean, for `help gossip`.
+    public static var messageLabels: [MessageLabelSpec] {
+        [
+            MessageLabelSpec("push", "a round's push: every value the sender knows (it doubles as a pull request)"),
+            MessageLabelSpec("pull", "the answer: the values the pusher was missing (sent only when there are some)"),
+        ]
+    }
+}

@@ -137,3 +137,17 @@ public enum RaftMessage: ProtocolMessage, Equatable {
         return entries.enumerated().map { "\(prevLogIndex + 1 + $0.offset)/\($0.element.term)" }.joined(separator: " ")
     }
 }
+
+extension RaftNode {
+    /// What the labels of `RaftMessage.label` mean, for `help raft`.
+    public static var messageLabels: [MessageLabelSpec] {
+        [
+            MessageLabelSpec("RV", "RequestVote: a candidate asks for a vote (its term and last log position)"),
+            MessageLabelSpec("RV✓", "RequestVote reply: vote granted"),
+            MessageLabelSpec("RV✗", "RequestVote reply: vote refused"),
+            MessageLabelSpec("AE", "AppendEntries: the leader's entries and commit index (a heartbeat when empty)"),
+            MessageLabelSpec("AE✓", "AppendEntries reply: success (the follower's log matches up to matchIndex)"),
+            MessageLabelSpec("AE✗", "AppendEntries reply: failure (term too old, or the logs differ at prev)"),
+        ]
+    }
+}

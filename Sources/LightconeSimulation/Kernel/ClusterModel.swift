@@ -64,12 +64,18 @@ public protocol ClusterModel: Sendable {
     func traceEntries(from start: Int, notableOnly: Bool, node: NodeID?) -> [TraceEntry]
     /// Turns the trace on or off (benchmarks).
     mutating func setTracing(_ isOn: Bool)
+
+    /// The commands the protocol brings, for the parser, `help` and completion.
+    var protocolCommands: [AnyProtocolCommand] { get }
+    /// Performs protocol command `name` with the words its parse returned; the lines to print.
+    mutating func performProtocolCommand(_ name: String, arguments: [String]) throws(SimulationError) -> [String]
 }
 
 extension Simulation: ClusterModel {
     public var protocolName: String { Node.name }
     public var bugNames: [BugSpec] { Node.bugs }
     public var operationSpecs: [OperationSpec] { Node.operations }
+    public var protocolCommands: [AnyProtocolCommand] { Node.commands.map(\.erased) }
     public var traceCount: Int { trace.count }
 
     public func traceEntries(from start: Int, notableOnly: Bool, node: NodeID?) -> [TraceEntry] {

@@ -164,6 +164,14 @@ public protocol ProtocolNode: Sendable {
     /// One random operation for `load`, over keys `k1`..`kK`, seeing the protocol's settings
     /// (a bank's accounts, a CRDT's type); nil if the protocol has none.
     static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation?
+
+    /// The commands this protocol brings (`event NODE`, `trials N`); default none.
+    static var commands: [ProtocolCommand<Self>] { get }
+    /// What the labels of this protocol's messages mean, for `help PROTOCOL`; default none.
+    static var messageLabels: [MessageLabelSpec] { get }
+    /// A protocol command delivered to this node (see `Simulation.deliverCommand`), as an
+    /// event of its own at the current instant; default: nothing happens.
+    mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>)
 }
 
 extension ProtocolNode {
@@ -178,6 +186,9 @@ extension ProtocolNode {
     public var epoch: Int? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
     public static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
+    public static var commands: [ProtocolCommand<Self>] { [] }
+    public static var messageLabels: [MessageLabelSpec] { [] }
+    public mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>) {}
 }
 
 /// A read-only view of the cluster for conditions and checkers.

@@ -6,6 +6,8 @@ public enum TraceEvent<Message: ProtocolMessage>: Sendable {
     case hold(Envelope<Message>)
     case timer(NodeID, String)
     case note(NodeID, String)
+    /// A protocol command delivered to a node (`event n2`), as its words.
+    case command(NodeID, String)
     case fault(String)
     // The rare, large cases are boxed so that every record stays small.
     indirect case invoke(client: Int, node: NodeID, Operation)
@@ -27,7 +29,7 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
         switch event {
         case .note, .fault, .complete, .violation: return true
         case .drop(_, let reason): return reason == .manual
-        case .send, .deliver, .hold, .timer, .invoke: return false
+        case .send, .deliver, .hold, .timer, .invoke, .command: return false
         }
     }
 
@@ -36,7 +38,7 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
         switch event {
         case .send(let e), .hold(let e), .drop(let e, _): return e.from == node || e.to == node
         case .deliver(let e): return e.from == node || e.to == node
-        case .timer(let n, _), .note(let n, _): return n == node
+        case .timer(let n, _), .note(let n, _), .command(let n, _): return n == node
         case .invoke(_, let n, _): return n == node
         case .fault(let text): return text.split(separator: " ").contains { $0 == Substring(node.description) }
         case .complete, .violation: return false
@@ -54,6 +56,7 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
         case .hold(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) held"
         case .timer(let node, let name): return "\(t) \(node) timer \(name)"
         case .note(let node, let text): return "\(t) \(node) \(text)"
+        case .command(let node, let words): return "\(t) \(node) command \(words)"
         case .fault(let text): return "\(t) \(text)"
         case .invoke(let client, let node, let op): return "\(t) c\(client) invoke \(op) via \(node)"
         case .complete(let client, let op, let outcome, let output):

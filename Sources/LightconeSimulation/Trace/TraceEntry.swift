@@ -17,6 +17,8 @@ public struct TraceEntry: Sendable, Equatable {
         case timer
         /// A node narrated a state change (`node`, `text`).
         case note
+        /// A protocol command was delivered to a node (`node`, `text` is its words).
+        case command
         /// A fault was injected or healed (`text`).
         case fault
         /// A client invoked an operation (`client`, `node`).
@@ -89,6 +91,8 @@ extension TraceRecord {
             return TraceEntry(time: time, kind: .timer, from: node, text: name, isNotable: notable, line: line)
         case .note(let node, let text):
             return TraceEntry(time: time, kind: .note, from: node, text: text, isNotable: notable, line: line)
+        case .command(let node, let words):
+            return TraceEntry(time: time, kind: .command, from: node, text: words, isNotable: notable, line: line)
         case .fault(let text):
             return TraceEntry(time: time, kind: .fault, text: text, isNotable: notable, line: line)
         case .invoke(let client, let node, let op):
