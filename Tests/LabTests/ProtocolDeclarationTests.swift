@@ -13,6 +13,7 @@ import Testing
         let gossip = lab.execute("help gossip").lines
         #expect(gossip.contains("  roles: node (passive)"))
         #expect(gossip.contains { $0.hasPrefix("  meter coverage  ") })
+        #expect(raft.contains { $0.hasPrefix("  messages: ") && $0.contains("AE") })
     }
 
 

@@ -18,6 +18,8 @@ public struct ProtocolEntry: Sendable {
     public var properties: [String]
     /// The conditions it brings (`committed N`).
     public var conditions: [ConditionForm]
+    /// What its message labels mean (`AE✓`).
+    public var messageLabels: [MessageLabelSpec]
     /// Builds a cluster (with its live monitors) from a node count, seed and options.
     public var make: @Sendable (Int, UInt64, [OptionPair]) throws(OptionError) -> any ClusterModel
     /// The checker that fits the protocol: lines to print, and a violation if one was found.
@@ -33,6 +35,7 @@ public enum ProtocolRegistry {
             name: Node.name, summary: Node.summary, defaultNodeCount: Node.defaultNodeCount,
             options: Node.options, operations: Node.operations, bugs: Node.bugs, roles: Node.roles,
             meters: Node.meters + Checker.meters, properties: Checker.properties, conditions: Node.conditions,
+            messageLabels: Node.messageLabels,
             make: { (count, seed, options) throws(OptionError) -> any ClusterModel in
                 var simulation = try Simulation<Node>(nodeCount: count, seed: seed,
                                                       options: options.map { (key: $0.key, value: $0.value) })

@@ -228,6 +228,9 @@ extension Session {
             lines.append("  roles: " + entry.roles.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", "))
             for form in entry.conditions { lines.append("  condition \(form.syntax)  \(form.summary)") }
             for meter in entry.meters { lines.append("  meter \(meter.name)  \(meter.summary)") }
+            if !entry.messageLabels.isEmpty {
+                lines.append("  messages: " + entry.messageLabels.map { "\($0.label) \($0.meaning)" }.joined(separator: "; "))
+            }
             return lines
         }
         if let spec = ProtocolRegistry.operationSpec(named: topic) {
