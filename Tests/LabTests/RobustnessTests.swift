@@ -85,6 +85,11 @@ import Testing
         #expect(TextFile.read(folder) == .failure(.folder))
         #expect(TextFile.read(folder + "/binary") == .failure(.notText))
         #expect(TextFile.read(folder + "/latin") == .failure(.notText))
+        // A pipe is read to its end.
+        let pipe = Pipe()
+        pipe.fileHandleForWriting.write(Data("echo hi\n".utf8))
+        try pipe.fileHandleForWriting.close()
+        #expect(TextFile.read("/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)") == .success("echo hi\n"))
         var session = Lab(options: SessionOptions())
         #expect(session.execute("source \(folder)").lines == ["error: cannot read \(folder): is a folder"])
     }

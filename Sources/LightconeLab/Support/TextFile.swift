@@ -30,7 +30,9 @@ public enum TextFile {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { return .failure(.missing) }
         if isFolder.boolValue { return .failure(.folder) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.unreadable) }
+        // A pipe (`lightcone run /dev/stdin`, `<(...)`) is read through a handle.
+        guard let data = FileManager.default.contents(atPath: path)
+                ?? FileHandle(forReadingAtPath: path).map({ $0.readDataToEndOfFile() }) else { return .failure(.unreadable) }
         guard !data.contains(0), let text = String(data: data, encoding: .utf8) else { return .failure(.notText) }
         return .success(text)
     }
