@@ -19,9 +19,18 @@ public struct LoadSpec: Sendable, Equatable {
 }
 
 /// One running `load`.
+///
+/// Each client stands beside its home node (clients are dealt to nodes in id order) and
+/// reaches the cluster as through a load balancer on its side of any partition: it stays
+/// connected to its node while that is up, and when it is down reconnects to the first up
+/// node, from its home on in id order (wrapping), that its home's links reach (no partition
+/// wall or cut between them). With no such node it keeps its node and fails at once.
 struct LoadState: Sendable {
     struct Worker: Sendable {
         var client: Int
+        /// The node the client stands beside: its side of a partition.
+        let home: NodeID
+        /// The node it is connected to.
         var node: NodeID
         var isBusy: Bool
     }
@@ -45,7 +54,7 @@ extension Simulation {
         guard clientCount <= 1_000 else { throw SimulationError("clients must be 1..1000") }
         var workers: [LoadState.Worker] = []
         for index in 0..<clientCount {
-            workers.append(.init(client: nextClientID, node: NodeID(index: index % nodeCount), isBusy: false))
+            workers.append(.init(client: nextClientID, home: NodeID(index: index % nodeCount), node: NodeID(index: index % nodeCount), isBusy: false))
             nextClientID += 1
         }
         let interval = max(1, SimDuration.seconds(1) / Int64(spec.rate))
@@ -58,8 +67,8 @@ extension Simulation {
         guard now <= loads[index].until else { return }
         let slot = loads[index].nextWorker
         loads[index].nextWorker = (slot + 1) % loads[index].workers.count
-        if lives[loads[index].workers[slot].node.index] == .down, let other = nextUpNode(after: loads[index].workers[slot].node) {
-            // As behind a load balancer: a client whose node went down connects to another.
+        if lives[loads[index].workers[slot].node.index] == .down, let other = upNode(besideOrReachableFrom: loads[index].workers[slot].home) {
+            // As behind a load balancer on its side: a client whose node went down connects to another.
             loads[index].workers[slot].node = other
         }
         let worker = loads[index].workers[slot]
@@ -70,11 +79,12 @@ extension Simulation {
         schedule(at: now + loads[index].interval, .workload(index))
     }
 
-    /// The first node after `node` in id order (wrapping) that is not down, if any.
-    func nextUpNode(after node: NodeID) -> NodeID? {
-        for step in 1..<max(2, nodeCount) {
-            let candidate = NodeID(index: (node.index + step) % nodeCount)
-            if lives[candidate.index] != .down { return candidate }
+    /// The first node that is not down, from `home` on in id order (wrapping), that `home`'s
+    /// links reach now (its side of any partition), if any.
+    func upNode(besideOrReachableFrom home: NodeID) -> NodeID? {
+        for step in 0..<nodeCount {
+            let candidate = NodeID(index: (home.index + step) % nodeCount)
+            if lives[candidate.index] != .down && network.allows(Link(home, candidate)) { return candidate }
         }
         return nil
     }
