@@ -45,24 +45,14 @@ public struct MessageLabelSpec: Sendable, Hashable {
 /// }
 /// ```
 public struct ProtocolCommand<Node: ProtocolNode>: Sendable {
-    /// The verb, e.g. `event`.
-    public var name: String
-    /// Usage, e.g. `event NODE`.
-    public var usage: String
-    /// One line of help.
-    public var summary: String
-    /// A line that parses, e.g. `event n2`.
-    public var example: String
-    /// The arguments in order (the last one repeats when it is `.nodes` or `.options`).
-    public var arguments: [ProtocolArgumentKind]
-    /// True when the command only looks (it is not journaled for `rewind`).
-    public var isReadOnly: Bool
-    /// Checks and normalises the words after the verb for a cluster of `nodeCount` nodes, at
-    /// parse time; throws a one-line message.
-    public var parse: @Sendable (_ words: [String], _ nodeCount: Int) throws(OptionError) -> [String]
+    /// Its help and how its words are checked: what the parser, `help` and completion see.
+    public var erased: AnyProtocolCommand
     /// Carries the command out on the simulation (words as `parse` returned them); returns
     /// the lines to print. Throws, changing nothing, when it cannot.
     public var perform: @Sendable (_ words: [String], _ simulation: inout Simulation<Node>) throws(SimulationError) -> [String]
+
+    /// The verb, e.g. `event`.
+    public var name: String { erased.name }
 
     /// A command with its own parse and perform.
     public init(
@@ -71,13 +61,8 @@ public struct ProtocolCommand<Node: ProtocolNode>: Sendable {
         parse: @escaping @Sendable (_ words: [String], _ nodeCount: Int) throws(OptionError) -> [String],
         perform: @escaping @Sendable (_ words: [String], _ simulation: inout Simulation<Node>) throws(SimulationError) -> [String]
     ) {
-        self.name = name
-        self.usage = usage
-        self.summary = summary
-        self.example = example
-        self.arguments = arguments
-        self.isReadOnly = isReadOnly
-        self.parse = parse
+        erased = AnyProtocolCommand(name: name, usage: usage, summary: summary, example: example,
+                                    arguments: arguments, isReadOnly: isReadOnly, parse: parse)
         self.perform = perform
     }
 
@@ -112,12 +97,6 @@ public struct ProtocolCommand<Node: ProtocolNode>: Sendable {
                 return []
             })
     }
-
-    /// The command without its node type, as the Lab's parser and help see it.
-    public var erased: AnyProtocolCommand {
-        AnyProtocolCommand(name: name, usage: usage, summary: summary, example: example,
-                           arguments: arguments, isReadOnly: isReadOnly, parse: parse)
-    }
 }
 
 /// A protocol command without its node type: what the parser, `help` and completion need.
@@ -130,9 +109,9 @@ public struct AnyProtocolCommand: Sendable {
     public var summary: String
     /// A line that parses.
     public var example: String
-    /// The arguments in order.
+    /// The arguments in order (the last one repeats when it is `.nodes` or `.options`).
     public var arguments: [ProtocolArgumentKind]
-    /// True when the command only looks.
+    /// True when the command only looks (it is not journaled for `rewind`).
     public var isReadOnly: Bool
     /// Checks and normalises the words after the verb (see `ProtocolCommand.parse`).
     public var parse: @Sendable (_ words: [String], _ nodeCount: Int) throws(OptionError) -> [String]
