@@ -18,6 +18,11 @@ import Testing
         let run = lab.execute("run until coverage >= 1 within 5s")
         #expect(!run.isFailure && !run.isError, "\(run.lines)")
         #expect(lab.cluster.meters == [MeterReading("coverage", millionths: 1_000_000)])
+        // A broadcast still on its way counts at once: coverage waits for it.
+        _ = lab.execute("broadcast y via n2")
+        #expect(lab.execute("status").lines.contains("meters: coverage 0.5"))
+        #expect(!lab.execute("run until coverage >= 1 within 5s").isFailure)
+        #expect(lab.cluster.snapshot.nodes.allSatisfy { $0.lines.contains { $0.contains("y") } })
     }
 
     @Test("meters always appear in status --json, as {} when there are none")

@@ -44,6 +44,10 @@ public struct GossipNode: ProtocolNode {
             known += cluster.nodes[index].known.count
         }
         for node in cluster.nodes { everything.formUnion(node.known) }
+        // A broadcast a client has sent, and no node refused, counts before anyone learns it.
+        for entry in cluster.history where entry.operation.name == "broadcast" && entry.outcome != .fail {
+            everything.formUnion(entry.operation.input.prefix(1))
+        }
         return [MeterReading("coverage", fraction: known, of: upCount * everything.count)]
     }
 
