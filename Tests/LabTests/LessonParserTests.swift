@@ -33,7 +33,7 @@ struct LessonParserTests {
         MalformedLesson(label: "mistyped command", text: header + "## S\n\n```lightcone setup\nkil n1\n```\n" + exercises,
                         issues: ["8: unknown command 'kil'; did you mean kill? `help` lists the commands"]),
         MalformedLesson(label: "unknown condition", text: header + "## S\n\n```lightcone goal\nleadr\n```\n\n```lightcone solution\nrun 1s\n```\n" + exercises,
-                        issues: ["8: unknown condition 'leadr'; did you mean leader? conditions are: " + ConditionParser.forms.joined(separator: ", ")]),
+                        issues: ["8: unknown condition 'leadr'; did you mean leader? conditions are: " + ConditionParser.forms(of: ProtocolRegistry.entry(named: "gossip")).joined(separator: ", ")]),
         MalformedLesson(label: "bad within", text: header + "## S\n\n```lightcone goal\nleader within soon\n```\n\n```lightcone solution\nrun 1s\n```\n" + exercises,
                         issues: ["8: 'soon' is not a duration; write it like 250ms, 2s or 1m"]),
         MalformedLesson(label: "goal without solution", text: header + "## S\n\n```lightcone goal\ndown n1\n```\n" + exercises,

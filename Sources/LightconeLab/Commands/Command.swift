@@ -103,6 +103,8 @@ public enum Command: Sendable, Equatable {
     case say(String)
     case note(String)
     case wait
+    // The current protocol's own commands (`trials 100`, `event n1`), as its parse returned them
+    case protocolCommand(name: String, arguments: [String], isReadOnly: Bool)
 
     /// True for commands that only look (they are not journaled for `rewind`).
     var isReadOnly: Bool {
@@ -111,6 +113,8 @@ public enum Command: Sendable, Equatable {
              .help, .lessons, .hint, .goal, .play, .speed, .theme, .quit, .pause(nil), .export, .record,
              .say, .note, .wait:
             return true
+        case .protocolCommand(_, _, let isReadOnly):
+            return isReadOnly
         default:
             return false
         }

@@ -6,12 +6,18 @@ public struct ParseContext: Sendable {
     public var nodeCount: Int
     /// The current protocol's name.
     public var protocolName: String
+    /// The protocols the session offers.
+    public var catalog: ProtocolCatalog
 
     /// A context for a cluster of `nodeCount` nodes running `protocolName`.
-    public init(nodeCount: Int, protocolName: String) {
+    public init(nodeCount: Int, protocolName: String, catalog: ProtocolCatalog = ProtocolRegistry.builtIn) {
         self.nodeCount = nodeCount
         self.protocolName = protocolName
+        self.catalog = catalog
     }
+
+    /// The current protocol's entry.
+    public var protocolEntry: ProtocolEntry? { catalog.entry(named: protocolName) }
 }
 
 /// Parses one line of the command language (SPEC §2) into a `Command`.
@@ -39,19 +45,26 @@ public enum CommandParser {
         guard !words.isEmpty else { throw CommandError("empty command") }
         let verb = words.removeFirst().lowercased()
         let rest = String(text.dropFirst(text.prefix(while: { !$0.isWhitespace }).count)).trimmingBlanks()
-        var parser = ArgumentReader(verb: verb, words: words, context: context)
-        let command = try parser.command(rest: rest)
-        return command
+        var parser = ArgumentReader(verb: verb, words: words, rest: rest, context: context)
+        return try parser.command()
     }
 }
 
 /// Reads a command's arguments, word by word, with errors that name the command's usage.
 struct ArgumentReader {
+    /// The verb, lower-cased.
     let verb: String
+    /// The words not read yet.
     var words: [String]
+    /// Everything after the verb as typed (for `echo`, `say`, `lesson`, `source`).
+    let rest: String
     let context: ParseContext
 
-    var usage: String { CommandHelp.entry(verb)?.usage ?? verb }
+    var usage: String {
+        if let spec = CommandSpecs.spec(verb) { return spec.usage }
+        let current = context.protocolEntry
+        return current?.commands.first { $0.name == verb }?.usage ?? context.catalog.operationSpec(named: verb)?.usage ?? verb
+    }
 
     func fail(_ message: String) -> CommandError { CommandError(message) }
 
@@ -148,270 +161,43 @@ struct ArgumentReader {
         return nil
     }
 
-    mutating func command(rest: String) throws(CommandError) -> Command {
-        switch verb {
-        case "new":
-            let name = try requireWord("a protocol").lowercased()
-            guard ProtocolRegistry.names.contains(name) || ProtocolRegistry.plannedNames.contains(name) else {
-                let hint = Suggestion.closest(to: name, in: ProtocolRegistry.names).map { "did you mean \($0)? " } ?? ""
-                throw CommandError("unknown protocol '\(name)'; \(hint)protocols are \(ProtocolRegistry.names.joined(separator: ", "))")
-            }
-            var nodeCount: Int?
-            if let first = words.first, first.allSatisfy(\.isNumber) {
-                _ = next()
-                nodeCount = try count(first, what: "the node count", range: 1...100_000)
-            }
-            var options: [OptionPair] = []
-            while let word = next() {
-                let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw CommandError("'\(word)' is not key=value; usage: \(usage)")
-                }
-                options.append(OptionPair(key: parts[0].lowercased(), value: parts[1]))
-            }
-            return .new(protocolName: name, nodeCount: nodeCount, options: options)
-        case "status":
-            let flag = next()
-            try done()
-            guard flag == nil || flag == "--json" else { throw CommandError("status takes only --json") }
-            return .status(json: flag != nil)
-        case "inspect":
-            let n = try requireNode(); try done(); return .inspect(n)
-        case "nodes":
-            try done(); return .nodes
-        case "partition":
-            var groups: [[NodeRef]] = [[]]
-            for word in words {
-                for piece in word.splitKeepingBars() {
-                    if piece == "|" { groups.append([]) } else { groups[groups.count - 1].append(try node(piece)) }
-                }
-            }
-            words = []
-            groups = groups.filter { !$0.isEmpty }
-            guard !groups.isEmpty else { throw CommandError("partition needs groups of nodes, like: partition n1 n2 | n3 n4 n5") }
-            return .partition(groups)
-        case "isolate":
-            let n = try requireNode(); try done(); return .isolate(n)
-        case "heal":
-            try done(); return .heal
-        case "cut":
-            let (a, b, both) = try link(allowBoth: true)
-            return .cut(a, b, bothWays: both)
-        case "kill":
-            let n = try requireNode(); try done(); return .kill(n)
-        case "restart":
-            let n = try requireNode(); try done(); return .restart(n)
-        case "pause":
-            if words.isEmpty { return .pause(nil) }
-            let n = try requireNode(); try done(); return .pause(n)
-        case "resume":
-            let n = try requireNode(); try done(); return .resume(n)
-        case "net":
-            let change = try linkSettings(words); words = []
-            return .net(change)
-        case "link":
-            let a = try requireNode(), b = try requireNode()
-            if a == b { throw CommandError("a link joins two different nodes") }
-            let change = try linkSettings(words); words = []
-            return .link(a, b, change)
-        case "hold", "release":
-            let (a, b, _) = try link(allowBoth: false)
-            return verb == "hold" ? .hold(a, b) : .release(a, b)
-        case "messages":
-            try done(); return .messages
-        case "drop", "deliver":
-            var word = try requireWord("a message id (see `messages`)")
-            if word.hasPrefix("#") { word.removeFirst() }
-            guard let id = MessageID(word) else { throw CommandError("'\(word)' is not a message id; `messages` lists them, e.g. \(verb) 17") }
-            try done()
-            return verb == "drop" ? .drop(id) : .deliver(id)
-        case "timeout":
-            guard !words.isEmpty else { throw CommandError("timeout needs at least one node, like: timeout n1") }
-            var nodes: [NodeRef] = []
-            while let word = next() { nodes.append(try node(word)) }
-            return .timeout(nodes)
-        case "chaos":
-            var duration: SimDuration = .seconds(10)
-            var faults = ChaosFaults.all
-            while let word = next() {
-                if word == "for" {
-                    duration = try self.duration(requireWord("a duration"))
-                } else if word.hasPrefix("faults=") {
-                    faults = []
-                    for name in word.dropFirst("faults=".count).split(separator: ",") {
-                        guard let fault = ChaosFaults.names.first(where: { $0.0 == String(name) }) else {
-                            throw CommandError("unknown fault '\(name)'; faults are partition, kill, pause, loss")
-                        }
-                        faults.insert(fault.1)
-                    }
-                } else {
-                    throw CommandError("unexpected '\(word)'; usage: \(usage)")
-                }
-            }
-            return .chaos(duration, faults)
-        case "bug":
-            let first = try requireWord("a protocol and a bug name, or off")
-            if first == "off" { try done(); return .bugOff }
-            let name = try requireWord("a bug name (`bugs` lists them)")
-            try done()
-            return .bug(protocolName: first.lowercased(), name: name)
-        case "bugs":
-            try done(); return .bugs
-        case "step":
-            let n = try words.isEmpty ? 1 : count(next()!, what: "the step count", range: 1...1_000_000)
-            try done()
-            return .step(n)
-        case "run":
-            let first = try requireWord("a duration or `until CONDITION`")
-            if first == "until" {
-                var conditionWords = words
-                var within: SimDuration = .seconds(60)
-                if let index = conditionWords.lastIndex(of: "within") {
-                    guard index + 2 == conditionWords.count else { throw CommandError("within takes one duration at the end, like: run until leader within 5s") }
-                    within = try duration(conditionWords[index + 1])
-                    conditionWords = Array(conditionWords[..<index])
-                }
-                words = []
-                let condition = try ConditionParser.parse(conditionWords, context: context)
-                return .runUntil(condition, within: within)
-            }
-            try done()
-            return .run(try duration(first))
-        case "time":
-            try done(); return .time
-        case "seed":
-            let word = try requireWord("a number")
-            guard let seed = UInt64(word) else { throw CommandError("seed must be a whole number, like: seed 7") }
-            try done()
-            return .seed(seed)
-        case "rewind":
-            let d = try duration(requireWord("a duration")); try done(); return .rewind(d)
-        case "play":
-            try done(); return .play
-        case "speed":
-            let word = try requireWord("a factor, like 2 or 0.5")
-            guard let thousandths = DecimalText.parse(word.hasSuffix("x") ? String(word.dropLast()) : word, scale: 1_000),
-                  thousandths >= 1, thousandths <= 1_000_000 else {
-                throw CommandError("speed must be a factor 0.001..1000, like: speed 2")
-            }
-            try done()
-            return .speed(Int(thousandths))
-        case "load":
-            let rateWord = try requireWord("a rate like 20/s")
-            guard rateWord.hasSuffix("/s"), let rate = Int(rateWord.dropLast(2)), rate >= 1, rate <= 100_000 else {
-                throw CommandError("load rate is operations per simulated second, like 20/s (1/s..100000/s)")
-            }
-            var spec = LoadSpec(rate: rate)
-            while let word = next() {
-                if word == "for" {
-                    spec.duration = try duration(requireWord("a duration"))
-                } else if word.hasPrefix("clients=") {
-                    spec.clients = try count(String(word.dropFirst(8)), what: "clients", range: 1...1_000)
-                } else if word.hasPrefix("keys=") {
-                    spec.keys = try count(String(word.dropFirst(5)), what: "keys", range: 1...1_000)
-                } else {
-                    throw CommandError("unexpected '\(word)'; usage: \(usage)")
-                }
-            }
-            return .load(spec)
-        case "history":
-            let flag = next()
-            try done()
-            switch flag {
-            case nil: return .history(json: false, script: false)
-            case "--json": return .history(json: true, script: false)
-            case "--script": return .history(json: false, script: true)
-            default: throw CommandError("history takes --json or --script")
-            }
-        case "check":
-            try done(); return .check
-        case "log":
-            var node: NodeRef?
-            var count = 20
-            while let word = next() {
-                if let n = Int(word) {
-                    guard n >= 1 && n <= 100_000 else { throw CommandError("log count must be 1..100000") }
-                    count = n
-                } else {
-                    node = try self.node(word)
-                }
-            }
-            return .log(node, count)
-        case "timeline":
-            try done(); return .timeline
-        case "echo":
-            words = []
-            return .echo(rest)
-        case "expect":
-            let condition = try ConditionParser.parse(words, context: context)
-            words = []
-            return .expect(condition)
-        case "lessons": try done(); return .lessons
-        case "lesson":
-            guard !rest.isEmpty else { throw CommandError("lesson needs a name; `lessons` lists them") }
-            words = []
-            return .lesson(rest)
-        case "next": try done(); return .next
-        case "back": try done(); return .back
-        case "hint": try done(); return .hint
-        case "goal": try done(); return .goal
-        case "leave": try done(); return .leave
-        case "help":
-            let topic = next()
-            try done()
-            return .help(topic?.lowercased())
-        case "source":
-            guard !rest.isEmpty else { throw CommandError("source needs a file name") }
-            words = []
-            return .source(rest)
-        case "export":
-            let kindWord = try requireWord("timeline or screen and a file").lowercased()
-            guard let kind = ExportKind(rawValue: kindWord) else { throw CommandError("export writes a timeline or a screen; usage: \(usage)") }
-            var force = false
-            var path: String?
-            while let word = next() {
-                if word == "--force" { force = true } else if path == nil { path = word } else { throw CommandError("unexpected '\(word)'; usage: \(usage)") }
-            }
-            guard let path else { throw CommandError("export \(kind.rawValue) needs a file name; usage: \(usage)") }
-            let allowed = kind == .timeline ? [".svg"] : [".svg", ".txt"]
-            guard allowed.contains(where: { path.lowercased().hasSuffix($0) }) else {
-                throw CommandError("export \(kind.rawValue) writes \(allowed.joined(separator: " or ")) files, not \(path)")
-            }
-            return .export(kind, path: path, force: force)
-        case "record":
-            let first = try requireWord("a FILE.cast, or stop")
-            if first == "stop" { try done(); return .record(path: nil, force: false) }
-            var force = false
-            while let word = next() {
-                guard word == "--force" else { throw CommandError("unexpected '\(word)'; usage: \(usage)") }
-                force = true
-            }
-            guard first.lowercased().hasSuffix(".cast") else { throw CommandError("record writes an asciicast file ending in .cast, not \(first)") }
-            return .record(path: first, force: force)
-        case "theme":
-            let name = try requireWord("dark, light or mono").lowercased()
-            guard ["dark", "light", "mono"].contains(name) else { throw CommandError("themes are dark, light and mono") }
-            try done()
-            return .theme(name)
-        case "say", "note":
-            guard !rest.isEmpty else { throw CommandError("\(verb) needs some text; usage: \(usage)") }
-            words = []
-            return verb == "say" ? .say(rest) : .note(rest)
-        case "wait":
-            try done(); return .wait
-        case "quit", "exit":
-            try done(); return .quit
-        default:
-            if let spec = ProtocolRegistry.operationSpec(named: verb) {
-                return try operation(spec)
-            }
-            if ProtocolRegistry.plannedCommands.contains(verb) {
-                throw CommandError("\(verb) belongs to a protocol that is not in this build yet; protocols are \(ProtocolRegistry.names.joined(separator: ", "))")
-            }
-            let hint = Suggestion.closest(to: verb, in: CommandHelp.names + ProtocolRegistry.operationNames)
-                .map { "did you mean \($0)? " } ?? ""
-            throw CommandError("unknown command '\(verb)'; \(hint)`help` lists the commands")
+    /// Parses the words after the verb: a generic command's spec, else an operation or a
+    /// command of the current protocol, else an error naming what the verb is.
+    mutating func command() throws(CommandError) -> Command {
+        if let spec = CommandSpecs.spec(verb) { return try spec.parse(&self) }
+        let current = context.protocolEntry
+        if let spec = current?.operations.first(where: { $0.name == verb }) { return try operation(spec) }
+        if let command = current?.commands.first(where: { $0.name == verb }) { return try protocolCommand(command) }
+        if let spec = context.catalog.operationSpec(named: verb) { return try operation(spec) }
+        if let owner = context.catalog.entries.first(where: { $0.commands.contains { $0.name == verb } }) {
+            throw CommandError("\(verb) is a \(owner.name) command; the cluster runs \(context.protocolName) (`new \(owner.name)` first)")
         }
+        if context.catalog.plannedCommands.contains(verb) {
+            throw CommandError("\(verb) belongs to a protocol that is not in this build yet; protocols are \(context.catalog.names.joined(separator: ", "))")
+        }
+        let known = CommandSpecs.names + context.catalog.operationNames + (current?.commands.map(\.name) ?? [])
+        let hint = Suggestion.closest(to: verb, in: known).map { "did you mean \($0)? " } ?? ""
+        throw CommandError("unknown command '\(verb)'; \(hint)`help` lists the commands")
+    }
+
+    /// A command of the current protocol: its own parse checks the words.
+    mutating func protocolCommand(_ command: AnyProtocolCommand) throws(CommandError) -> Command {
+        let arguments: [String]
+        do throws(OptionError) {
+            arguments = try command.parse(words, context.nodeCount)
+        } catch {
+            throw CommandError(error.message)
+        }
+        words = []
+        return .protocolCommand(name: command.name, arguments: arguments, isReadOnly: command.isReadOnly)
+    }
+
+    mutating func messageID() throws(CommandError) -> MessageID {
+        var word = try requireWord("a message id (see `messages`)")
+        if word.hasPrefix("#") { word.removeFirst() }
+        guard let id = MessageID(word) else { throw CommandError("'\(word)' is not a message id; `messages` lists them, e.g. \(verb) 17") }
+        try done()
+        return id
     }
 
     mutating func operation(_ spec: OperationSpec) throws(CommandError) -> Command {

@@ -4,26 +4,52 @@ import LightconeSimulation
 public enum ConditionParser {
     /// The roles a `role NODE ROLE` condition may name on `protocolName`: the protocol's
     /// declared roles, and `down`.
-    public static func roles(of protocolName: String) -> [String] {
-        (ProtocolRegistry.entry(named: protocolName)?.roles.map(\.name) ?? []) + ["down"]
+    public static func roles(of entry: ProtocolEntry?) -> [String] {
+        (entry?.roles.map(\.name) ?? []) + ["down"]
     }
 
-    /// Every condition's form, for help and errors.
-    public static let forms = [
-        "leader", "leader NODE", "no leader", "role NODE ROLE", "up NODE", "down NODE", "committed N",
-        "chosen VALUE", "agreement", "no agreement", "converged", "linearizable", "not linearizable",
-        "value KEY VALUE on NODE", "available NODE", "unavailable NODE", "siblings KEY N", "balance-total N",
-        "delivered VALUE everywhere", "METER >= X", "METER <= X", "violation [PROPERTY]",
+    /// The generic conditions every protocol answers (the core's), before the meters and
+    /// `violation`.
+    static let genericForms = [
+        "leader", "leader NODE", "no leader", "role NODE ROLE", "up NODE", "down NODE", "converged",
+        "linearizable", "not linearizable", "value KEY VALUE on NODE", "available NODE", "unavailable NODE",
     ]
 
-    static let keywords = ["leader", "no", "role", "up", "down", "committed", "chosen", "agreement", "converged",
-                           "linearizable", "not", "value", "available", "unavailable", "siblings", "balance-total",
-                           "delivered", "violation"]
+    /// Every condition `protocolName` understands: the generic ones, the protocol's own, the
+    /// meters and `violation`, for help and errors.
+    public static func forms(of entry: ProtocolEntry?) -> [String] {
+        let own = entry?.conditions.map(\.syntax) ?? []
+        return genericForms + own + ["METER >= X", "METER <= X", "violation [PROPERTY]"]
+    }
+
+    static let genericKeywords = ["leader", "no", "role", "up", "down", "converged", "linearizable", "not", "value",
+                                  "available", "unavailable", "violation"]
+
+    /// The first words of the conditions `protocolName` understands, for completion and hints.
+    public static func keywords(of entry: ProtocolEntry?) -> [String] {
+        var words = genericKeywords
+        for form in entry?.conditions ?? [] {
+            let first = form.keywordWords[0]
+            if !words.contains(first) { words.append(first) }
+        }
+        for meter in entry?.meters ?? [] where !words.contains(meter.name) { words.append(meter.name) }
+        return words
+    }
+
+    /// The form among `forms` whose keyword's words begin `words`, the longest if several.
+    static func form(matching words: [String], in forms: [ConditionForm]) -> ConditionForm? {
+        let lowered = words.map { $0.lowercased() }
+        return forms.filter { form in
+            let keyword = form.keywordWords
+            return lowered.count >= keyword.count && Array(lowered.prefix(keyword.count)) == keyword
+        }.max { $0.keywordWords.count < $1.keywordWords.count }
+    }
 
     /// Parses a condition from its words.
     public static func parse(_ words: [String], context: ParseContext) throws(CommandError) -> ConditionSpec {
         guard let first = words.first?.lowercased() else {
-            throw CommandError("a condition is missing; conditions are like: leader, up n2, committed 3, delivered hi everywhere")
+            let own = context.protocolEntry?.conditions.first.map { ", " + $0.syntax } ?? ""
+            throw CommandError("a condition is missing; conditions are like: leader, up n2\(own); `help` lists them all")
         }
         let text = words.joined(separator: " ")
         let args = Array(words.dropFirst())
@@ -41,22 +67,34 @@ public enum ConditionParser {
         }
         func fixed(_ condition: Condition) -> ConditionSpec { ConditionSpec(text: text) { _ in condition } }
 
+        let current = context.protocolEntry
+        if let form = form(matching: words, in: current?.conditions ?? []) {
+            do throws(OptionError) {
+                let arguments = try form.parse(Array(words.dropFirst(form.keywordWords.count)))
+                return fixed(.protocolCondition(form.keyword, arguments))
+            } catch {
+                throw CommandError(error.message)
+            }
+        }
+        if let owner = context.catalog.entries.first(where: { form(matching: words, in: $0.conditions) != nil }) {
+            throw CommandError("condition '\(text)' belongs to \(owner.name); the cluster runs \(context.protocolName)")
+        }
+
         switch first {
         case "leader":
             if args.isEmpty { return fixed(.leader(nil)) }
             try expectCount(1, "leader NODE")
             return withNode(try node(args[0])) { .leader($0) }
         case "no":
-            guard args.count == 1 else { throw CommandError("condition '\(text)' should read: no leader, or no agreement") }
-            switch args[0].lowercased() {
-            case "leader": return fixed(.noLeader)
-            case "agreement": return fixed(.noAgreement)
-            default: throw CommandError("condition '\(text)' should read: no leader, or no agreement")
+            guard args.map({ $0.lowercased() }) == ["leader"] else {
+                let noForms = ["no leader"] + (current?.conditions.map(\.syntax).filter { $0.hasPrefix("no ") } ?? [])
+                throw CommandError("condition '\(text)' should read: \(noForms.joined(separator: ", or "))")
             }
+            return fixed(.noLeader)
         case "role":
             try expectCount(2, "role NODE ROLE")
             let role = args[1].lowercased()
-            let roles = roles(of: context.protocolName)
+            let roles = roles(of: context.protocolEntry)
             guard roles.contains(role) else {
                 let hint = Suggestion.closest(to: role, in: roles).map { "did you mean \($0)? " } ?? ""
                 throw CommandError("unknown role '\(args[1])'; \(hint)\(context.protocolName) roles are \(roles.joined(separator: ", "))")
@@ -71,12 +109,6 @@ public enum ConditionParser {
             case "available": return withNode(ref) { .available($0) }
             default: return withNode(ref) { .unavailable($0) }
             }
-        case "chosen":
-            try expectCount(1, "chosen VALUE")
-            return fixed(.chosen(args[0]))
-        case "agreement":
-            try expectCount(0, "agreement")
-            return fixed(.agreement)
         case "converged":
             try expectCount(0, "converged")
             return fixed(.converged)
@@ -90,19 +122,11 @@ public enum ConditionParser {
             guard args.count == 4, args[2].lowercased() == "on" else { throw CommandError("condition '\(text)' should read: value KEY VALUE on NODE") }
             let key = args[0], value = args[1]
             return withNode(try node(args[3])) { .value(key: key, value: value, node: $0) }
-        case "siblings":
-            try expectCount(2, "siblings KEY N")
-            guard let n = Int(args[1]), n >= 0 else { throw CommandError("siblings takes a count, like: siblings x 2") }
-            return fixed(.siblings(key: args[0], count: n))
-        case "balance-total":
-            try expectCount(1, "balance-total N")
-            guard let n = Int64(args[0]) else { throw CommandError("balance-total takes a number, like: balance-total 300") }
-            return fixed(.balanceTotal(n))
         case "violation":
             guard args.count <= 1 else { throw CommandError("condition '\(text)' should read: violation [PROPERTY]") }
             let property = args.first
             if let property {
-                let known = ProtocolRegistry.entry(named: context.protocolName)?.properties ?? []
+                let known = context.protocolEntry?.properties ?? []
                 guard let match = known.first(where: { $0.lowercased() == property.lowercased() }) else {
                     if known.isEmpty { throw CommandError("\(context.protocolName) has no safety property to violate; `violation` alone asks for any") }
                     let hint = Suggestion.closest(to: property, in: known.map { $0.lowercased() })
@@ -113,22 +137,11 @@ public enum ConditionParser {
             }
             return fixed(.violation(nil))
         default:
-            if let form = ProtocolRegistry.entry(named: context.protocolName)?.conditions.first(where: { $0.keyword == first }) {
-                do {
-                    let arguments = try form.parse(args)
-                    return fixed(.protocolCondition(form.keyword, arguments))
-                } catch {
-                    throw CommandError(error.message)
-                }
-            }
-            if let owner = ProtocolRegistry.entries.first(where: { $0.conditions.contains { $0.keyword == first } }) {
-                throw CommandError("condition '\(text)' belongs to \(owner.name); the cluster runs \(context.protocolName)")
-            }
             if args.count == 2, [">=", "<=", ">", "<", "=", "=="].contains(args[0]) {
                 return try meter(first, args, text: text, context: context)
             }
-            let hint = Suggestion.closest(to: first, in: keywords).map { "did you mean \($0)? " } ?? ""
-            throw CommandError("unknown condition '\(text)'; \(hint)conditions are: \(forms.joined(separator: ", "))")
+            let hint = Suggestion.closest(to: first, in: keywords(of: context.protocolEntry)).map { "did you mean \($0)? " } ?? ""
+            throw CommandError("unknown condition '\(text)'; \(hint)conditions are: \(forms(of: context.protocolEntry).joined(separator: ", "))")
         }
     }
 
@@ -137,7 +150,7 @@ public enum ConditionParser {
         guard let comparison = Condition.Comparison(rawValue: args[0]) else {
             throw CommandError("condition '\(text)' should read: \(name) >= X or \(name) <= X, X like 0.9 or 90%")
         }
-        let meters = ProtocolRegistry.entry(named: context.protocolName)?.meters.map(\.name) ?? []
+        let meters = context.protocolEntry?.meters.map(\.name) ?? []
         guard meters.contains(name) else {
             if meters.isEmpty { throw CommandError("\(context.protocolName) has no meters, so '\(name)' cannot be compared") }
             let hint = Suggestion.closest(to: name, in: meters).map { "did you mean \($0)? " } ?? ""

@@ -20,6 +20,8 @@ public struct ProtocolEntry: Sendable {
     public var conditions: [ConditionForm]
     /// What its message labels mean (`AE✓`).
     public var messageLabels: [MessageLabelSpec]
+    /// The commands it brings (`trials N`, `event NODE`): help, completion and parse.
+    public var commands: [AnyProtocolCommand]
     /// Builds a cluster (with its live monitors) from a node count, seed and options.
     public var make: @Sendable (Int, UInt64, [OptionPair]) throws(OptionError) -> any ClusterModel
     /// The checker that fits the protocol: lines to print, and a violation if one was found.
@@ -35,7 +37,7 @@ public enum ProtocolRegistry {
             name: Node.name, summary: Node.summary, defaultNodeCount: Node.defaultNodeCount,
             options: Node.options, operations: Node.operations, bugs: Node.bugs, roles: Node.roles,
             meters: Node.meters + Checker.meters, properties: Checker.properties, conditions: Node.conditions,
-            messageLabels: Node.messageLabels,
+            messageLabels: Node.messageLabels, commands: Node.commands.map(\.erased),
             make: { (count, seed, options) throws(OptionError) -> any ClusterModel in
                 var simulation = try Simulation<Node>(nodeCount: count, seed: seed,
                                                       options: options.map { (key: $0.key, value: $0.value) })
@@ -55,30 +57,12 @@ public enum ProtocolRegistry {
         entry(GossipNode.self, checker: GossipChecker.self),
     ]
 
-    /// Protocols of SPEC §4 that later issues bring.
-    public static let plannedNames = ["raft", "paxos", "twogenerals", "byzantine", "kv-cp", "kv-ap", "bank", "shards", "crdt", "clocks"]
-        .filter { name in !entries.contains { $0.name == name } }
-
-    /// Commands of protocols that later issues bring.
-    static let plannedCommands = ["put", "get", "cas", "propose", "order", "transfer", "query", "edit", "trials", "byzantine", "resolve", "event", "send", "hb", "cone"]
-        .filter { name in !operationNames.contains(name) }
+    /// The protocols of this build as a catalog (what sessions use unless told otherwise).
+    public static let builtIn = ProtocolCatalog(entries)
 
     /// The names typed after `new`.
-    public static var names: [String] { entries.map(\.name) }
+    public static var names: [String] { builtIn.names }
 
     /// The protocol called `name`.
-    public static func entry(named name: String) -> ProtocolEntry? { entries.first { $0.name == name } }
-
-    /// The operation verbs of every protocol.
-    public static var operationNames: [String] {
-        var names: [String] = []
-        for entry in entries { for op in entry.operations where !names.contains(op.name) { names.append(op.name) } }
-        return names
-    }
-
-    /// The operation spec for a verb, from whichever protocol has it.
-    static func operationSpec(named verb: String) -> OperationSpec? {
-        for entry in entries { if let spec = entry.operations.first(where: { $0.name == verb }) { return spec } }
-        return nil
-    }
+    public static func entry(named name: String) -> ProtocolEntry? { builtIn.entry(named: name) }
 }

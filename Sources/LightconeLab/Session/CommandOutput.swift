@@ -63,6 +63,8 @@ public struct SessionOptions: Sendable {
     public var stateDirectory: String?
     /// The first command of a new session.
     public var startCommand = "new gossip 5"
+    /// The protocols `new` offers (a test may add its own protocol beside the build's).
+    public var protocols: ProtocolCatalog = ProtocolRegistry.builtIn
 
     public init() {}
 }

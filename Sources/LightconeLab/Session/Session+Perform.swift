@@ -17,7 +17,7 @@ extension Session {
     private mutating func performCluster(_ command: Command) throws -> CommandOutput {
         switch command {
         case .new:
-            let built = try Session.build(command, seed: seed)
+            let built = try Session.build(command, seed: seed, catalog: catalog)
             cluster = built
             creation = command
             journal = []
@@ -88,8 +88,8 @@ extension Session {
             try cluster.startChaos(for: duration, faults: faults)
         case .bug(let name, let bug):
             guard name == cluster.protocolName else {
-                if ProtocolRegistry.entry(named: name) == nil && !ProtocolRegistry.plannedNames.contains(name) {
-                    throw CommandError("unknown protocol '\(name)'; protocols are \(ProtocolRegistry.names.joined(separator: ", "))")
+                if catalog.entry(named: name) == nil && !catalog.plannedNames.contains(name) {
+                    throw CommandError("unknown protocol '\(name)'; protocols are \(catalog.names.joined(separator: ", "))")
                 }
                 throw CommandError("the cluster runs \(cluster.protocolName), not \(name); `new \(name)` first")
             }
@@ -134,7 +134,7 @@ extension Session {
             return CommandOutput(lines: ["t=\(DurationText.instant(cluster.now))"])
         case .seed(let value):
             seed = value
-            let rebuilt = try Session.build(creation, seed: seed)
+            let rebuilt = try Session.build(creation, seed: seed, catalog: catalog)
             cluster = rebuilt
             journal = []
             narrationCursor = 0
@@ -209,6 +209,17 @@ extension Session {
             return CommandOutput(requests: [.theme(name)])
         case .quit:
             return CommandOutput(requests: [.quit])
+        case .protocolCommand(let name, let arguments, _):
+            let start = cluster.traceCount
+            let lines = try cluster.performProtocolCommand(name, arguments: arguments)
+            let traced = cluster.traceEntries(from: start, notableOnly: false, node: nil)
+            skipNarration()
+            var output = CommandOutput(lines: lines.isEmpty ? traced.map(\.line) : lines)
+            if let violation = traced.first(where: { $0.kind == .violation }) {
+                output.isFailure = true
+                output.violationText = "VIOLATION " + violation.text
+            }
+            return output
         }
         return CommandOutput()
     }
@@ -218,9 +229,9 @@ extension Session {
     }
 
     func helpLines(_ topic: String?) throws(CommandError) -> [String] {
-        guard let topic else { return CommandHelp.overview }
-        if let lines = CommandHelp.lines(for: topic) { return lines }
-        if let entry = ProtocolRegistry.entry(named: topic) {
+        guard let topic else { return CommandHelp.overview(protocolName: cluster.protocolName, catalog: catalog) }
+        if let lines = CommandHelp.lines(for: topic, catalog: catalog) { return lines }
+        if let entry = catalog.entry(named: topic) {
             var lines = ["\(entry.name) — \(entry.summary)", "usage: new \(entry.name) [N] (default \(entry.defaultNodeCount) nodes)"]
             for option in entry.options { lines.append("  \(option.name)=\(option.valueSyntax)  \(option.summary)") }
             for op in entry.operations { lines.append("  \(op.usage)  \(op.summary)") }
@@ -228,15 +239,13 @@ extension Session {
             lines.append("  roles: " + entry.roles.map { "\($0.name) (\($0.kind.rawValue))" }.joined(separator: ", "))
             for form in entry.conditions { lines.append("  condition \(form.syntax)  \(form.summary)") }
             for meter in entry.meters { lines.append("  meter \(meter.name)  \(meter.summary)") }
+            for command in entry.commands { lines.append("  \(command.usage)  \(command.summary)") }
             if !entry.messageLabels.isEmpty {
                 lines.append("  messages: " + entry.messageLabels.map { "\($0.label) \($0.meaning)" }.joined(separator: "; "))
             }
             return lines
         }
-        if let spec = ProtocolRegistry.operationSpec(named: topic) {
-            return ["usage: \(spec.usage)", spec.summary]
-        }
-        let hint = Suggestion.closest(to: topic, in: CommandHelp.names + ProtocolRegistry.names).map { "did you mean \($0)? " } ?? ""
+        let hint = Suggestion.closest(to: topic, in: CommandHelp.names(in: catalog) + catalog.names).map { "did you mean \($0)? " } ?? ""
         throw CommandError("no help for '\(topic)'; \(hint)`help` lists the commands")
     }
 }

@@ -7,7 +7,7 @@ extension Session {
     /// instant.
     mutating func rewind(by duration: SimDuration) throws(CommandError) -> CommandOutput {
         let target = max(0, cluster.now - duration)
-        var replay = try Session.build(creation, seed: seed)
+        var replay = try Session.build(creation, seed: seed, catalog: catalog)
         var replayed: [JournalEntry] = []
         entries: for entry in journal {
             switch entry {

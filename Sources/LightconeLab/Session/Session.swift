@@ -34,16 +34,21 @@ public struct Session: Sendable {
         self.options = options
         self.seed = options.seed
         let fallback = Command.new(protocolName: "gossip", nodeCount: 5, options: [])
-        let context = ParseContext(nodeCount: 1, protocolName: "gossip")
+        let context = ParseContext(nodeCount: 1, protocolName: "gossip", catalog: options.protocols)
         let creation = (try? CommandParser.parse(options.startCommand, context: context)) ?? fallback
         self.creation = creation
-        self.cluster = (try? Session.build(creation, seed: options.seed))
-            ?? (try! Session.build(fallback, seed: options.seed))  // gossip 5 always builds
+        self.cluster = (try? Session.build(creation, seed: options.seed, catalog: options.protocols))
+            ?? (try! Session.build(fallback, seed: options.seed, catalog: ProtocolRegistry.builtIn))  // gossip 5 always builds
         self.narrationCursor = cluster.traceCount
     }
 
     /// The parse context for the current cluster.
-    public var parseContext: ParseContext { ParseContext(nodeCount: cluster.nodeCount, protocolName: cluster.protocolName) }
+    public var parseContext: ParseContext {
+        ParseContext(nodeCount: cluster.nodeCount, protocolName: cluster.protocolName, catalog: options.protocols)
+    }
+
+    /// The protocols this session offers.
+    public var catalog: ProtocolCatalog { options.protocols }
 
     /// Runs one line (a command, a blank line or a comment) and says what happened.
     public mutating func execute(_ line: String) -> CommandOutput {
@@ -121,10 +126,10 @@ public struct Session: Sendable {
     /// Skips narration of everything written so far.
     mutating func skipNarration() { narrationCursor = cluster.traceCount }
 
-    static func build(_ command: Command, seed: UInt64) throws(CommandError) -> any ClusterModel {
+    static func build(_ command: Command, seed: UInt64, catalog: ProtocolCatalog) throws(CommandError) -> any ClusterModel {
         guard case .new(let name, let count, let options) = command else { throw CommandError("not a new command") }
-        guard let entry = ProtocolRegistry.entry(named: name) else {
-            throw CommandError("\(name) is not in this build yet; protocols are \(ProtocolRegistry.names.joined(separator: ", "))")
+        guard let entry = catalog.entry(named: name) else {
+            throw CommandError("\(name) is not in this build yet; protocols are \(catalog.names.joined(separator: ", "))")
         }
         do {
             return try entry.make(count ?? entry.defaultNodeCount, seed, options)
@@ -134,7 +139,7 @@ public struct Session: Sendable {
     }
 
     /// The registry entry of the current protocol.
-    var protocolEntry: ProtocolEntry? { ProtocolRegistry.entry(named: cluster.protocolName) }
+    var protocolEntry: ProtocolEntry? { catalog.entry(named: cluster.protocolName) }
 
     func resolve(_ ref: NodeRef) throws(CommandError) -> NodeID {
         switch ref {

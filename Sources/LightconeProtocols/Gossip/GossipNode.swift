@@ -20,7 +20,7 @@ public struct GossipNode: ProtocolNode {
     ]
     public static let operations = [
         OperationSpec(name: "broadcast", hasKey: false, inputCount: 1, usage: "broadcast VALUE via NODE",
-                      summary: "NODE learns VALUE and starts spreading it at once"),
+                      summary: "NODE learns VALUE and starts spreading it at once", example: "broadcast hi via n1"),
     ]
     public static var forcedTimeout: GossipTimer? { .round }
     public static let conditions = [

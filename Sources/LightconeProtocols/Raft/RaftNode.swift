@@ -51,11 +51,11 @@ public struct RaftNode: ProtocolNode {
     ]
     public static let operations = [
         OperationSpec(name: "put", hasKey: true, inputCount: 1, usage: "put KEY VALUE [via NODE]",
-                      summary: "set KEY to VALUE through the leader's log"),
+                      summary: "set KEY to VALUE through the leader's log", example: "put x 1 via n2"),
         OperationSpec(name: "get", hasKey: true, inputCount: 0, usage: "get KEY [via NODE]",
-                      summary: "read KEY; the read goes through the log, so it is linearizable"),
+                      summary: "read KEY; the read goes through the log, so it is linearizable", example: "get x"),
         OperationSpec(name: "cas", hasKey: true, inputCount: 2, usage: "cas KEY OLD NEW [via NODE]",
-                      summary: "set KEY to NEW if it is OLD; fails (and changes nothing) otherwise"),
+                      summary: "set KEY to NEW if it is OLD; fails (and changes nothing) otherwise", example: "cas x 1 2"),
     ]
     public static let bugs = [
         BugSpec("commit-old-terms", "a leader commits entries of earlier terms by counting replicas (Figure 8)"),

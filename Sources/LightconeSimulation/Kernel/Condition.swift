@@ -1,7 +1,8 @@
 /// A condition of SPEC §3, as used by `expect`, `run until` and lesson goals.
 ///
-/// The list is closed and parsed once by the command layer; each protocol answers the ones
-/// that make sense for it and says "not applicable" for the rest.
+/// The generic conditions are cases of their own; a protocol's own conditions (`committed 3`,
+/// `chosen x`, `no agreement`) are declared by the protocol as `ConditionForm`s and arrive as
+/// `.protocolCondition`. Parsed once by the command layer.
 public enum Condition: Sendable, Hashable {
     /// `leader` (someone leads) or `leader n2` (n2 is the leader).
     case leader(NodeID?)
@@ -14,10 +15,6 @@ public enum Condition: Sendable, Hashable {
     /// A condition its protocol declares (`committed 3`, `delivered x everywhere`): the
     /// keyword and the arguments its `ConditionForm` returned.
     case protocolCondition(String, [String])
-    /// `chosen VALUE` (Paxos).
-    case chosen(String)
-    /// `agreement`, `no agreement` (Paxos, generals).
-    case agreement, noAgreement
     /// `converged`: every up replica holds the same state.
     case converged
     /// `linearizable`, `not linearizable`: the client history so far.
@@ -26,10 +23,6 @@ public enum Condition: Sendable, Hashable {
     case value(key: String, value: String, node: NodeID)
     /// `available NODE`, `unavailable NODE`: whether NODE would serve a request now.
     case available(NodeID), unavailable(NodeID)
-    /// `siblings KEY N` (kv-ap).
-    case siblings(key: String, count: Int)
-    /// `balance-total N` (bank).
-    case balanceTotal(Int64)
     /// `METER >= X`, `METER <= X` (`harvest >= 0.75`, `yield <= 0.1`), X in millionths.
     case meter(String, Comparison, Int64)
     /// `violation` or `violation PROPERTY`: a monitor or `check` found one.

@@ -2,7 +2,8 @@
 /// keyword, how it reads, and how its words are checked when it is typed. The protocol
 /// answers it in `evaluate` as `.protocolCondition(keyword, arguments)`.
 public struct ConditionForm: Sendable {
-    /// The first word, e.g. `committed`.
+    /// The first word or words, e.g. `committed`, `no agreement`; the longest keyword that
+    /// begins what was typed wins.
     public var keyword: String
     /// How it reads, for help and errors, e.g. `committed N`.
     public var syntax: String
@@ -20,4 +21,9 @@ public struct ConditionForm: Sendable {
         self.summary = summary
         self.parse = parse
     }
+}
+
+extension ConditionForm {
+    /// The keyword's words, lower-cased (`["no", "agreement"]`).
+    public var keywordWords: [String] { keyword.lowercased().split(separator: " ").map(String.init) }
 }

@@ -45,14 +45,17 @@ public struct OperationSpec: Sendable {
     public var usage: String
     /// One line of help.
     public var summary: String
+    /// A line that parses, for `help NAME`, e.g. `put x 1 via n2` (every protocol in the build gives one; a test checks).
+    public var example: String
 
     /// An operation description.
-    public init(name: String, hasKey: Bool, inputCount: Int, usage: String, summary: String) {
+    public init(name: String, hasKey: Bool, inputCount: Int, usage: String, summary: String, example: String = "") {
         self.name = name
         self.hasKey = hasKey
         self.inputCount = inputCount
         self.usage = usage
         self.summary = summary
+        self.example = example
     }
 }
 
