@@ -43,6 +43,8 @@ public struct OptionPair: Sendable, Hashable {
 public enum Command: Sendable, Equatable {
     // Cluster
     case new(protocolName: String, nodeCount: Int?, options: [OptionPair])
+    /// `compare SPEC vs SPEC`: two `new` commands, one per side.
+    indirect case compare(Command, Command)
     case status(json: Bool)
     case inspect(NodeRef)
     case nodes

@@ -192,6 +192,31 @@ struct ArgumentReader {
         return .protocolCommand(name: command.name, arguments: arguments, isReadOnly: command.isReadOnly)
     }
 
+    /// `PROTOCOL [N] [key=value ...]`, the words of `new` (the node count, when given, checked).
+    func clusterSpec(_ words: [String]) throws(CommandError) -> Command {
+        var words = words
+        guard !words.isEmpty else { throw CommandError("\(verb) needs a protocol; usage: \(usage)") }
+        let name = words.removeFirst().lowercased()
+        guard context.catalog.names.contains(name) || context.catalog.plannedNames.contains(name) else {
+            let hint = Suggestion.closest(to: name, in: context.catalog.names).map { "did you mean \($0)? " } ?? ""
+            throw CommandError("unknown protocol '\(name)'; \(hint)protocols are \(context.catalog.names.joined(separator: ", "))")
+        }
+        var nodeCount: Int?
+        if let first = words.first, first.allSatisfy(\.isNumber) {
+            words.removeFirst()
+            nodeCount = try count(first, what: "the node count", range: 1...100_000)
+        }
+        var options: [OptionPair] = []
+        for word in words {
+            let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw CommandError("'\(word)' is not key=value; usage: \(usage)")
+            }
+            options.append(OptionPair(key: parts[0].lowercased(), value: parts[1]))
+        }
+        return .new(protocolName: name, nodeCount: nodeCount, options: options)
+    }
+
     mutating func messageID() throws(CommandError) -> MessageID {
         var word = try requireWord("a message id (see `messages`)")
         if word.hasPrefix("#") { word.removeFirst() }

@@ -193,7 +193,7 @@ extension Session {
             }
             if outcome.holds { return CommandOutput(lines: ["ok: \(spec)"]) }
             return CommandOutput(lines: ["expect failed: expected \(spec), but \(outcome.actual)"], isFailure: true)
-        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .say, .wait, .source:
+        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .say, .wait, .source, .compare:
             throw CommandError("lessons, demo scripts and source are run by the lab, not by a bare session")
         case .note(let text):
             return CommandOutput(requests: [.note(text)])

@@ -162,7 +162,7 @@ extension Command {
     /// Commands about the session rather than the cluster: not journaled.
     var isSessionLevel: Bool {
         switch self {
-        case .new, .seed, .rewind, .source, .lessons, .lesson, .next, .back, .leave, .hint, .goal: return true
+        case .new, .compare, .seed, .rewind, .source, .lessons, .lesson, .next, .back, .leave, .hint, .goal: return true
         default: return false
         }
     }

@@ -110,7 +110,9 @@ struct FullScreenLab {
         let snapshot = session.cluster.snapshot
         let target = FrameRenderer.layout(snapshot: snapshot, state: state, width: width, height: height)
         animator.advance(toward: target, fraction: 0.25)
-        let frame = FrameRenderer.render(snapshot: snapshot, state: state, width: width, height: height, layout: animator.current)
+        let compared = session.comparison.map { ComparedCluster(labels: $0.labels, snapshot: $0.other.cluster.snapshot) }
+        let frame = FrameRenderer.render(snapshot: snapshot, state: state, width: width, height: height, layout: animator.current,
+                                         compared: compared)
         backend.draw(frame.grid, cursor: frame.cursor)
         recorder?.frame(frame.grid, cursor: frame.cursor)
     }

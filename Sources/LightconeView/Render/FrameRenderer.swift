@@ -20,7 +20,7 @@ public enum FrameRenderer {
     /// The screen for `snapshot` and `state`. `layout` (from a `LayoutAnimator`) places the
     /// nodes; when nil or made for another screen size, nodes go straight to their target.
     public static func render(snapshot: ClusterSnapshot, state: ViewState, width: Int, height: Int,
-                              layout: ClusterLayout? = nil) -> Frame {
+                              layout: ClusterLayout? = nil, compared: ComparedCluster? = nil) -> Frame {
         var grid = CellGrid(width: width, height: height)
         guard grid.width > 0, grid.height > 0 else { return Frame(grid: grid, cursor: nil) }
         guard grid.width >= ScreenLayout.minimumWidth, grid.height >= ScreenLayout.minimumHeight else {
@@ -29,6 +29,9 @@ public enum FrameRenderer {
         }
         let screen = ScreenLayout(width: grid.width, height: grid.height, isPresenterMode: state.isPresenterMode,
                                   narrationRows: narrationRows(state, width: grid.width))
+        if let compared {
+            return renderSideBySide(snapshot: snapshot, compared: compared, state: state, screen: screen, grid: grid)
+        }
         let canvas = canvasForNodes(screen)
         let nodesLayout: ClusterLayout
         if let layout, layout.canvas == canvas, layout.centres.count == (snapshot.nodes.map(\.id.index).max() ?? -1) + 1 {
@@ -40,6 +43,34 @@ public enum FrameRenderer {
         var painter = FramePainter(grid: consume grid, snapshot: snapshot, state: state, screen: screen, layout: nodesLayout)
         painter.paint()
         return Frame(grid: painter.grid, cursor: painter.cursor)
+    }
+
+    /// `compare`: the canvas split in two, each half with its side's label, meters and
+    /// verdict; the status bar, side panel and command line as usual (from the first side).
+    static func renderSideBySide(snapshot: ClusterSnapshot, compared: ComparedCluster, state: ViewState,
+                                 screen: ScreenLayout, grid: consuming CellGrid) -> Frame {
+        let canvas = screen.canvas
+        let half = canvas.width / 2
+        var halves = [screen, screen]
+        halves[0].canvas = Rect(x: canvas.x, y: canvas.y, width: half, height: canvas.height)
+        halves[1].canvas = Rect(x: canvas.x + half + 1, y: canvas.y, width: max(0, canvas.width - half - 1), height: canvas.height)
+        let sides = [(compared.labels.first, snapshot), (compared.labels.second, compared.snapshot)]
+        var grid = grid
+        for (index, side) in sides.enumerated() {
+            let area = halves[index].canvas
+            let nodes = Rect(x: area.x + 1, y: area.y + 2, width: max(0, area.width - 2), height: max(0, area.height - 2))
+            let layout = ClusterLayout.target(for: side.1, canvas: nodes, isPresenterMode: state.isPresenterMode)
+            var painter = FramePainter(grid: consume grid, snapshot: side.1, state: state, screen: halves[index], layout: layout)
+            painter.paintCanvas()
+            painter.drawSideLabel(side.0, in: area)
+            grid = painter.grid
+        }
+        let divider = state.theme.style(for: .link)
+        grid.drawVerticalLine(x: canvas.x + half, y: canvas.y, length: canvas.height, character: state.isASCII ? "|" : "│", style: divider)
+        let layout = ClusterLayout.target(for: snapshot, canvas: canvasForNodes(halves[0]), isPresenterMode: state.isPresenterMode)
+        var chrome = FramePainter(grid: consume grid, snapshot: snapshot, state: state, screen: screen, layout: layout)
+        chrome.paintChrome()
+        return Frame(grid: chrome.grid, cursor: chrome.cursor)
     }
 
     /// The canvas minus a row on top for the violation banner.
@@ -119,6 +150,12 @@ struct FramePainter {
     }
 
     mutating func paint() {
+        paintCanvas()
+        paintChrome()
+    }
+
+    /// The cluster: links, walls, messages, nodes, the violation banner.
+    mutating func paintCanvas() {
         drawLinks()
         drawCuts()
         drawWalls()
@@ -127,10 +164,39 @@ struct FramePainter {
         drawDrops()
         drawNodes()
         drawViolations()
+    }
+
+    /// Everything around the cluster: side panel or narration, status bar, message and
+    /// command lines, help.
+    mutating func paintChrome() {
         if state.isPresenterMode { drawNarration() } else { drawSidePanel() }
         drawStatusBar()
         drawMessageLine()
         drawCommandLine()
         if state.isHelpShown { drawHelpOverlay() }
+    }
+}
+
+/// The second side of `compare`, drawn beside the first: its label and its cluster.
+public struct ComparedCluster: Sendable {
+    /// The two sides' labels, e.g. `kv-cp` and `kv-ap`.
+    public var labels: (first: String, second: String)
+    /// The second side's cluster.
+    public var snapshot: ClusterSnapshot
+
+    /// The second side of a comparison.
+    public init(labels: (first: String, second: String), snapshot: ClusterSnapshot) {
+        self.labels = labels
+        self.snapshot = snapshot
+    }
+}
+
+extension FramePainter {
+    /// A half's heading under its violation row: the side's label, time, leader and meters.
+    mutating func drawSideLabel(_ label: String, in area: Rect) {
+        var text = " \(label) · \(StatusText.time(snapshot.time))"
+        if let leader = snapshot.nodes.first(where: { $0.isLeader && $0.life == .up }) { text += " · leader \(leader.id)" }
+        for meter in snapshot.meters { text += " · \(meter.name) \(meter.text)" }
+        grid.put(text: text, x: area.x, y: area.y + 1, style: style(.panelTitle), maxWidth: area.width)
     }
 }

@@ -6,25 +6,7 @@ extension CommandSpecs {
         CommandSpec("Cluster", "new", usage: "new PROTOCOL [N] [key=value ...]",
             summary: "Replace the cluster: resets the clock to 0, the generator to the session seed, the network to 10..30ms with no loss, and clears partitions, cuts, holds, bugs, loads and history.",
             example: "new raft 5 batch=1", arguments: [.protocolName, .protocolOptions]) { r throws(CommandError) in
-            let name = try r.requireWord("a protocol").lowercased()
-            guard r.context.catalog.names.contains(name) || r.context.catalog.plannedNames.contains(name) else {
-                let hint = Suggestion.closest(to: name, in: r.context.catalog.names).map { "did you mean \($0)? " } ?? ""
-                throw CommandError("unknown protocol '\(name)'; \(hint)protocols are \(r.context.catalog.names.joined(separator: ", "))")
-            }
-            var nodeCount: Int?
-            if let first = r.words.first, first.allSatisfy(\.isNumber) {
-                _ = r.next()
-                nodeCount = try r.count(first, what: "the node count", range: 1...100_000)
-            }
-            var options: [OptionPair] = []
-            while let word = r.next() {
-                let parts = word.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw CommandError("'\(word)' is not key=value; usage: \(r.usage)")
-                }
-                options.append(OptionPair(key: parts[0].lowercased(), value: parts[1]))
-            }
-            return .new(protocolName: name, nodeCount: nodeCount, options: options)
+            try r.clusterSpec(r.words)
         },
         CommandSpec("Cluster", "status", usage: "status [--json]",
             summary: "The time, the protocol, every node and the network; --json prints one JSON object on one line.",
@@ -38,6 +20,19 @@ extension CommandSpecs {
             summary: "Everything a node holds (a leader also shows nextIndex and matchIndex).",
             example: "inspect leader", arguments: [.node]) { r throws(CommandError) in
             let n = try r.requireNode(); try r.done(); return .inspect(n)
+        },
+        CommandSpec("Cluster", "compare", usage: "compare PROTOCOL [N] [key=value ...] vs PROTOCOL [N] [key=value ...]",
+            summary: "Two clusters side by side with the same node names: every later command runs on both and each answer is prefixed by its side; `new` or `leave` ends it.",
+            example: "compare raft 3 vs raft 3 election=300..600ms", arguments: [.protocolName, .either([.words(["vs"]), .protocolOptions])]) { r throws(CommandError) in
+            guard let split = r.words.firstIndex(where: { $0.lowercased() == "vs" }) else {
+                throw CommandError("compare needs two clusters, like: compare raft 3 vs raft 3 batch=1")
+            }
+            let left = Array(r.words[..<split]), right = Array(r.words[(split + 1)...])
+            guard !left.isEmpty, !right.isEmpty else { throw CommandError("compare needs a cluster on each side of vs; usage: \(r.usage)") }
+            r.words = []
+            let a = try r.clusterSpec(left), b = try r.clusterSpec(right)
+            guard a != b else { throw CommandError("both sides are the same cluster; change the protocol or an option on one side") }
+            return .compare(a, b)
         },
         .bare("Cluster", "nodes", summary: "One line per node: up/down/paused, role, term and a summary.", .nodes),
     ]
