@@ -2,7 +2,7 @@
 SWIFT ?= swift
 APT_PACKAGES = libncurses-dev libedit-dev
 
-.PHONY: run test build bench sweep deps lessons clean
+.PHONY: run test build bench sweep fuzz deps lessons clean
 
 ## Start the lab (installs the C libraries with apt when they are missing).
 run: deps build
@@ -34,6 +34,24 @@ SEEDS ?= 1000
 sweep: deps
 	$(SWIFT) build -c release --product lightcone-bench
 	./.build/release/lightcone-bench sweep $(SEEDS)
+
+## Fuzz the history readers (EDN, Jepsen log) with libFuzzer and AddressSanitizer, each for
+## FUZZ_SECONDS (default 600); a crash stops with its input in .build/fuzz/ — keep it in
+## Fuzz/crashers/READER/ so the tests replay it. Seeds: Fuzz/seeds and, when present, the
+## recorded histories in ../shared/testdata/histories (read only).
+FUZZ_SECONDS ?= 600
+FUZZ_BIN = .build/fuzz/release/lightcone-fuzz
+HISTORIES = ../shared/testdata/histories
+fuzz: deps
+	$(SWIFT) build -c release --build-path .build/fuzz --product lightcone-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	mkdir -p .build/fuzz/corpus/edn .build/fuzz/corpus/jepsen-log
+	$(FUZZ_BIN) edn -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix=.build/fuzz/edn- .build/fuzz/corpus/edn Fuzz/seeds/edn Fuzz/crashers/edn \
+		$$(test -d $(HISTORIES)/kv && echo $(HISTORIES)/kv)
+	$(FUZZ_BIN) jepsen-log -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+		-artifact_prefix=.build/fuzz/jepsen-log- .build/fuzz/corpus/jepsen-log Fuzz/seeds/jepsen-log Fuzz/crashers/jepsen-log \
+		$$(test -d $(HISTORIES)/jepsen-etcd && echo $(HISTORIES)/jepsen-etcd)
 
 ## Install the system libraries when pkg-config cannot find them.
 deps:

@@ -25,6 +25,8 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // POSIX helpers written in C: spawn without inherited fds, counting stream, crash handler.
         .target(name: "CPosix"),
+        // libFuzzer's driver, declared for the fuzz harness (`make fuzz`).
+        .target(name: "CFuzz"),
 
         // 1. Simulation core: clock, events, generator, network, lifecycle, trace. No I/O.
         .target(name: "LightconeSimulation", dependencies: [
@@ -51,6 +53,7 @@ let package = Package(
         .executableTarget(name: "lightcone-bench", dependencies: [
             "LightconeSimulation", "LightconeProtocols", "LightconeCheckers", "LightconeLab", "LightconeView",
         ]),
+        .executableTarget(name: "lightcone-fuzz", dependencies: ["LightconeCheckers", "CFuzz"]),
 
         .testTarget(name: "SimulationTests", dependencies: ["LightconeSimulation", "LightconeProtocols"]),
         .testTarget(name: "ProtocolTests", dependencies: ["LightconeSimulation", "LightconeProtocols", "LightconeCheckers", "LightconeLab"]),
