@@ -28,6 +28,7 @@ enum LineREPL {
     static func run(session: inout Lab, prompt: String?, recordPath: String? = nil) -> Int32 {
         var recording = LineRecording()
         if let recordPath, let error = recording.start(recordPath, width: 80) { print(error) }
+        session.progressReport = ProgressLines().report
         while true {
             if let prompt {
                 print(prompt, terminator: "")

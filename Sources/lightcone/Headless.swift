@@ -17,6 +17,7 @@ enum Headless {
         }
         // Scripts must not depend on (or change) the user's saved lesson progress.
         var session = session.withoutSavedState()
+        session.progressReport = ProgressLines().report
         let result = ScriptRunner.run(scripts, session: &session) { print($0) }
         if let failure = result.failure {
             printError(failure)

@@ -67,6 +67,8 @@ extension Lab {
         let previous = session
         trialFirst.interruptCheck = previous.interruptCheck
         trialSecond.interruptCheck = previous.interruptCheck
+        trialFirst.progressReport = previous.progressReport
+        trialSecond.progressReport = previous.progressReport
         trialFirst.typed = previous.typed
         session = trialFirst
         comparison = Comparison(other: trialSecond, labels: labels)
@@ -111,6 +113,7 @@ extension Lab {
         output.isFailure = first.isFailure || second.isFailure
         output.isError = first.isError && second.isError
         output.violationText = first.violationText ?? second.violationText
+        output.wasInterrupted = first.wasInterrupted || second.wasInterrupted
         return output
     }
 }

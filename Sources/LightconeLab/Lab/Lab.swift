@@ -32,6 +32,7 @@ public struct Lab: Sendable {
         var lab = Lab(options: options)
         lab.drawings = drawings
         lab.interruptCheck = interruptCheck
+        lab.progressReport = progressReport
         return lab
     }
 
@@ -58,6 +59,12 @@ public struct Lab: Sendable {
     public var interruptCheck: (@Sendable () -> Bool)? {
         get { session.interruptCheck }
         set { session.interruptCheck = newValue }
+    }
+
+    /// Told the simulated time and events handled during long runs (progress lines).
+    public var progressReport: (@Sendable (_ now: SimTime, _ events: Int) -> Void)? {
+        get { session.progressReport }
+        set { session.progressReport = newValue }
     }
 
     /// Candidates for the last word of `line` (see `Session.completions(for:)`).

@@ -30,6 +30,8 @@ public struct CommandOutput: Sendable, Equatable {
     /// The violation that failed it (`VIOLATION PROPERTY: message`), when one did; a script
     /// names it as the reason it stopped.
     public var violationText: String?
+    /// True when a long command was stopped short by an interrupt (Ctrl-C, SIGTERM).
+    public var wasInterrupted = false
 
     public init(lines: [String] = [], isError: Bool = false, isFailure: Bool = false, requests: [ViewRequest] = []) {
         self.lines = lines

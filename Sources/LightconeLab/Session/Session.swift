@@ -28,6 +28,8 @@ public struct Session: Sendable {
     public var drawings: LabDrawings?
     /// Asked during long runs; true interrupts them (the view's Ctrl-C).
     public var interruptCheck: (@Sendable () -> Bool)?
+    /// Told the simulated time and events handled during long runs (progress lines).
+    public var progressReport: (@Sendable (_ now: SimTime, _ events: Int) -> Void)?
 
     /// A session with a fresh cluster from `options.startCommand` (`new gossip 5`).
     public init(options: SessionOptions) {
@@ -63,6 +65,7 @@ public struct Session: Sendable {
         if case .source = command {} else { typed.append(text) }
         var output: CommandOutput
         cluster.interruptCheck = interruptCheck
+        cluster.progressReport = progressReport
         do {
             output = try perform(command)
         } catch {
@@ -73,6 +76,7 @@ public struct Session: Sendable {
             // It stopped short: what rewind must replay is the clock as it is now.
             journal.append(.advance(to: cluster.now))
             output.lines.append("interrupted at t=\(DurationText.instant(cluster.now))")
+            output.wasInterrupted = true
         } else if !command.isReadOnly && !command.isSessionLevel {
             journal.append(.command(command))
         }

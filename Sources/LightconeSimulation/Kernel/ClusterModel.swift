@@ -21,6 +21,7 @@ public protocol ClusterModel: Sendable {
     var isMonitoring: Bool { get set }
     var clientTimeout: SimDuration { get set }
     var interruptCheck: (@Sendable () -> Bool)? { get set }
+    var progressReport: (@Sendable (_ now: SimTime, _ events: Int) -> Void)? { get set }
     var wasInterrupted: Bool { get }
 
     mutating func kill(_ id: NodeID) throws(SimulationError)

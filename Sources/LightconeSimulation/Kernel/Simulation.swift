@@ -44,6 +44,9 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// Asked every few thousand events during `run` and `step`; when it answers true the run
     /// stops where it is (Ctrl-C in the view) and `wasInterrupted` is set.
     public var interruptCheck: (@Sendable () -> Bool)?
+    /// Told the simulated time and the events handled so far, every few thousand events of a
+    /// `run` or `step` (the front ends print progress during long runs from it).
+    public var progressReport: (@Sendable (_ now: SimTime, _ events: Int) -> Void)?
     /// True when the last run or step was stopped by `interruptCheck`.
     public internal(set) var wasInterrupted = false
     /// How long a client waits for a reply before its result becomes unknown.
@@ -180,7 +183,9 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     @inline(__always)
     mutating func checkInterrupt(_ counter: inout Int) {
         counter &+= 1
-        guard counter & 4095 == 0, let interruptCheck, interruptCheck() else { return }
+        guard counter & 4095 == 0 else { return }
+        progressReport?(now, eventsHandled)
+        guard let interruptCheck, interruptCheck() else { return }
         wasInterrupted = true
         stopRequested = true
     }

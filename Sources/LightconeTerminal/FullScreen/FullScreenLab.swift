@@ -235,6 +235,11 @@ struct FullScreenLab {
         appendLog(["> " + line] + output.lines)
         state.statusMessage = output.lines.last ?? ""
         state.isStatusError = output.isError || output.isFailure
+        if output.wasInterrupted && !TerminalGuard.hasPendingSignal {
+            // That Ctrl-C stopped the run; the next one quits.
+            isQuitArmed = true
+            state.statusMessage = (output.lines.last ?? "interrupted") + " — Ctrl-C again quits"
+        }
         var quits = false
         for request in output.requests {
             switch request {

@@ -73,6 +73,7 @@ struct PlainREPL {
         TerminalGuard.installQuitHandlers()
         // A signal during a long command stops it; the loop below then acts on it.
         session.interruptCheck = { TerminalGuard.hasPendingSignal }
+        session.progressReport = ProgressLines().report
         lc_rl_set_readline_name("lightcone")
         lc_rl_set_completion(attemptCompletion)
         rl_initialize()
@@ -112,6 +113,11 @@ struct PlainREPL {
             let output = session.execute(line)
             for text in output.lines { print(text) }
             for text in recording.note(prompt: "lightcone> ", line: line, output: output, width: 80) { print(text) }
+            if output.wasInterrupted, TerminalGuard.pendingSignalIsInterrupt {
+                // That Ctrl-C stopped the run; the next one quits.
+                isQuitArmed = true
+                print("(Ctrl-C again or Ctrl-D to quit)")
+            }
             fflush(nil)
             if output.requests.contains(.quit) { return 0 }
         }

@@ -48,6 +48,9 @@ public enum TerminalGuard {
     /// asks this to stop early, so that the main loop can end the program on SIGTERM/SIGHUP.
     public static var hasPendingSignal: Bool { pendingSignal.load(ordering: .relaxed) != 0 }
 
+    /// True when the pending signal is a SIGINT (a Ctrl-C), not yet taken.
+    public static var pendingSignalIsInterrupt: Bool { pendingSignal.load(ordering: .relaxed) == SIGINT }
+
     /// Takes a pending SIGINT (Ctrl-C while a long command runs); other signals stay pending.
     public static func takeInterrupt() -> Bool {
         pendingSignal.compareExchange(expected: SIGINT, desired: 0, ordering: .relaxed).exchanged
