@@ -27,7 +27,7 @@ struct ExitMatrixTests {
         if busy {
             lab.tmux.type(lab.pane, "new raft 5")
             lab.tmux.type(lab.pane, "load 100/s for 100000s")
-            lab.tmux.type(lab.pane, "run 100000s")
+            lab.tmux.type(lab.pane, "skip 100000s")
             usleep(1_200_000)
         }
         let expected: String

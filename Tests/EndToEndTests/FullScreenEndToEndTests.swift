@@ -131,7 +131,7 @@ struct FullScreenEndToEndTests {
         try #require(opened.ok, "no prompt; screen:\n\(opened.screen)")
         lab.tmux.type(lab.pane, "new raft 5")
         lab.tmux.type(lab.pane, "load 100/s for 100000s")
-        lab.tmux.type(lab.pane, "run 100000s")
+        lab.tmux.type(lab.pane, "skip 100000s")
         usleep(1_500_000)
         let program = try #require(lab.programProcess(), "lightcone's process not found")
         kill(program, signal)

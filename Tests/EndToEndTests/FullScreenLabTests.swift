@@ -274,3 +274,75 @@ struct FullScreenLabTests {
         #expect(lab.state.logLines == ["lesson cap: step 1"])
     }
 }
+
+/// `run` in the view plays the events instead of jumping to the end (issue 13).
+@Suite("FullScreenLab: run plays")
+struct PlayedRunTests {
+    @Test("run 2s plays through distinct instants in at most 4 s of wall time, then returns to the play state it started from")
+    func runPlays() {
+        var (lab, _) = makeLab()
+        _ = lab.execute("new raft 3")
+        let wasPlaying = lab.state.isPlaying
+        _ = lab.execute("run 2s")
+        #expect(lab.playing != nil)
+        #expect(lab.session.cluster.now == 0, "nothing happened at once")
+        #expect(lab.state.speedThousandths == 25_000, "2 s of simulated time in 4 s of wall time is 25x")
+        var instants: [Int64] = []
+        var wall: Int64 = 0
+        while lab.playing != nil && wall < 5_000_000 {
+            wall += 40_000
+            lab.play(wall: 40_000, at: wall)
+            instants.append(lab.session.cluster.now)
+        }
+        #expect(lab.playing == nil)
+        #expect(Set(instants).count >= 3)
+        #expect(wall <= 4_000_000)
+        #expect(lab.session.cluster.now == 2_000_000)
+        #expect(lab.state.isPlaying == wasPlaying)
+        #expect(lab.state.speedThousandths == 1_000)
+        #expect(lab.state.logLines.last == "t=2000ms")
+    }
+
+    @Test("any key stops a played run at the instant reached; rewind and history --script see it")
+    func keyStops() {
+        var (lab, _) = makeLab()
+        _ = lab.execute("new raft 3")
+        _ = lab.execute("run 10s")
+        lab.play(wall: 400_000, at: 400_000)
+        let reached = lab.session.cluster.now
+        #expect(reached > 0 && reached < 10_000_000)
+        _ = lab.handle(.character("x"))
+        #expect(lab.playing == nil)
+        #expect(lab.state.logLines.last?.hasPrefix("stopped at t=") == true)
+        #expect(lab.session.cluster.now == reached)
+        #expect(lab.editor.isEmpty, "the key that stopped it is not typed")
+        #expect(lab.session.execute("history --script").lines.contains("run 10s"))
+    }
+
+    @Test("run until plays until the condition holds and says so; skip jumps at once")
+    func runUntilAndSkip() {
+        var (lab, _) = makeLab()
+        _ = lab.execute("new raft 3")
+        _ = lab.execute("run until leader")
+        var wall: Int64 = 0
+        while lab.playing != nil && wall < 5_000_000 {
+            wall += 40_000
+            lab.play(wall: 40_000, at: wall)
+        }
+        #expect(lab.session.cluster.leader != nil)
+        #expect(lab.state.logLines.last?.contains("leader (after") == true, "\(lab.state.logLines.suffix(2))")
+        _ = lab.execute("skip 5s")
+        #expect(lab.playing == nil)
+        #expect(lab.session.cluster.now > 5_000_000)
+    }
+
+    @Test("in a lesson, the step opens paused and the first command starts playing")
+    func lessonCommandStartsPlaying() {
+        var (lab, _) = makeLab()
+        _ = lab.execute("lesson raft")
+        lab.updateLessonPanel()
+        #expect(!lab.state.isPlaying)
+        _ = lab.execute("kill n1")
+        #expect(lab.state.isPlaying)
+    }
+}

@@ -75,6 +75,11 @@ public struct Session: Sendable {
         if cluster.wasInterrupted {
             // It stopped short: what rewind must replay is the clock as it is now.
             journal.append(.advance(to: cluster.now))
+            if case .runUntil = command {
+                // Stopped on purpose: not a missed deadline.
+                output.lines.removeAll { $0.hasPrefix("run until failed:") }
+                output.isFailure = false
+            }
             output.lines.append("interrupted at t=\(DurationText.instant(cluster.now))")
             output.wasInterrupted = true
         } else if !command.isReadOnly && !command.isSessionLevel {

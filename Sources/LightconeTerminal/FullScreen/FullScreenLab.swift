@@ -34,6 +34,11 @@ struct FullScreenLab {
     var inspected: NodeID?
     var isQuitArmed = false
     var lastTick = MonotonicClock.microseconds
+    /// The `run` being played, its speed, when it started (wall µs), and the play state and
+    /// speed to go back to when it ends.
+    var playing: (run: PlayedRun, speed: Int, wallStart: Int64, wasPlaying: Bool, previousSpeed: Int)?
+    /// The longest wall time a played `run` takes; past it the rest happens at once.
+    static let maximumPlayWall: Int64 = 4_000_000
 
     init(session: Lab, backend: any TerminalScreen, options: ViewOptions, history: HistoryFile?) {
         self.session = session
@@ -91,6 +96,20 @@ struct FullScreenLab {
         let now = MonotonicClock.microseconds
         let wall = now - lastTick
         lastTick = now
+        play(wall: wall, at: now)
+    }
+
+    /// Plays `wall` microseconds of wall time ending at wall time `now`: the played `run`, or
+    /// the free play of Space.
+    mutating func play(wall: Int64, at now: Int64) {
+        if let current = playing {
+            var simulated = speed.simulated(forWall: wall, speedThousandths: current.speed)
+            if now - current.wallStart >= Self.maximumPlayWall { simulated = current.run.deadline - session.cluster.now }
+            let (lines, done) = session.continuePlayedRun(current.run, by: simulated)
+            appendLog(lines)
+            if let done { endPlaying(done) }
+            return
+        }
         guard state.isPlaying else { return }
         let simulated = speed.simulated(forWall: wall, speedThousandths: state.speedThousandths)
         if simulated > 0 { appendLog(session.advance(by: simulated)) }
@@ -152,8 +171,29 @@ struct FullScreenLab {
         }
     }
 
+    /// Ends the played `run` with its output, back to the play state from before it.
+    mutating func endPlaying(_ output: CommandOutput) {
+        guard let current = playing else { return }
+        playing = nil
+        state.isPlaying = current.wasPlaying
+        state.speedThousandths = current.previousSpeed
+        appendLog(output.lines)
+        state.statusMessage = output.lines.last ?? ""
+        state.isStatusError = output.isError || output.isFailure
+        lastTick = MonotonicClock.microseconds
+    }
+
     /// Handles one key; true when the lab should quit.
     mutating func handle(_ key: KeyEvent) -> Bool {
+        if let current = playing, key != .resize {
+            // Any key ends the playing at the instant reached; Ctrl-C then arms quitting.
+            endPlaying(session.stopPlayedRun(current.run))
+            if key == .ctrl("c") {
+                isQuitArmed = true
+                state.statusMessage += " — Ctrl-C again quits"
+            }
+            return false
+        }
         if key == .ctrl("c") { return handleInterrupt() }
         isQuitArmed = false
         if key == .resize { backend.invalidate(); return false }
@@ -231,6 +271,19 @@ struct FullScreenLab {
     mutating func execute(_ line: String, remember: Bool = true) -> Bool {
         guard line.contains(where: { !$0.isWhitespace }) else { return false }
         if remember { history?.append(line) }
+        if let run = session.beginPlayedRun(line) {
+            // `run` plays: messages move, at a speed that fits it in a few seconds.
+            appendLog(["> " + line])
+            let runSpeed = run.speed(atLeast: state.speedThousandths, maxWall: Self.maximumPlayWall)
+            playing = (run, runSpeed, MonotonicClock.microseconds, state.isPlaying, state.speedThousandths)
+            state.isPlaying = true
+            state.speedThousandths = runSpeed
+            state.statusMessage = "playing \(run.line) at \(Self.speedText(runSpeed)) (any key stops)"
+            state.isStatusError = false
+            lastTick = MonotonicClock.microseconds
+            return false
+        }
+        let startsPlaying = session.lessonStatus != nil && !state.isPlaying
         let output = session.execute(line)
         appendLog(["> " + line] + output.lines)
         state.statusMessage = output.lines.last ?? ""
@@ -256,6 +309,12 @@ struct FullScreenLab {
             case .record(let path): startRecording(path)
             case .note(let text): notes?.write(text)
             }
+        }
+        // In a lesson, the step opened paused; the learner's first command starts it playing
+        // (so `resume n5` or `heal` shows its effect without Space).
+        if startsPlaying, !output.isError, !output.requests.contains(.pause), session.lessonStatus != nil,
+           !["next", "back", "hint", "goal", "lesson", "lessons", "leave", "help", "skip", "step"].contains(line.split(separator: " ").first.map { $0.lowercased() } ?? "") {
+            state.isPlaying = true
         }
         // Time spent executing (a long `run`) is not played again.
         lastTick = MonotonicClock.microseconds

@@ -11,7 +11,7 @@ extension CommandSpecs {
             return .step(n)
         },
         CommandSpec("Time", "run", usage: "run DURATION | run until CONDITION [within DURATION]",
-            summary: "Let simulated time pass (events at the final instant included), or run until a condition holds (default within 1m; a missed deadline is a failed expectation).",
+            summary: "Let simulated time pass (events at the final instant included), or run until a condition holds (default within 1m; a missed deadline is a failed expectation). In the view it plays, in at most 4 s, and any key stops it.",
             example: "run until leader within 5s", arguments: [.either([.words(["until"]), .duration]), .condition]) { r throws(CommandError) in
             let first = try r.requireWord("a duration or `until CONDITION`")
             if first == "until" {
@@ -28,6 +28,11 @@ extension CommandSpecs {
             }
             try r.done()
             return .run(try r.duration(first))
+        },
+        CommandSpec("Time", "skip", usage: "skip DURATION",
+            summary: "Let simulated time pass at once, without playing it (in the view `run` plays; elsewhere they are the same).",
+            example: "skip 10s", arguments: [.duration]) { r throws(CommandError) in
+            let d = try r.duration(r.requireWord("a duration")); try r.done(); return .run(d)
         },
         .bare("Time", "time", summary: "The simulated time.", .time),
         CommandSpec("Time", "seed", usage: "seed N", summary: "Set the session seed and rebuild the current cluster from it (same protocol and options).",
