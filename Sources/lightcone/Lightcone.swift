@@ -13,19 +13,21 @@ struct Lightcone: ParsableCommand {
         commandName: "lightcone",
         abstract: "A distributed-systems lab in the terminal.",
         discussion: """
-        With no subcommand: the full-screen lab on a terminal, else the plain line REPL.
-        Subcommands:
-          run FILE...                 run command scripts headless, print the transcript
-          lesson NAME                 open a lesson straight away
-          lessons                     list the lessons
-          check-lessons [FILE...]     validate lesson files and play their solutions
-          check-history FILE...       check recorded client histories for linearizability
-          present FILE                play a demo script in the view
+        With no subcommand: the full-screen lab on a terminal, else the line REPL.
+
+        SUBCOMMANDS:
+          run FILE...             run scripts headless, print the transcript
+          lesson NAME             open a lesson straight away
+          lessons                 list the lessons
+          check-lessons [FILE...] check lesson files and play their solutions
+          check-history FILE...   check recorded histories for linearizability
+          present FILE            play a demo script in the view
+
         Inside the lab, `help` lists the commands.
         """,
         version: LightconeVersion.text)
 
-    @Option(help: "The session seed (default 1).") var seed: UInt64 = 1
+    @Option(help: "The session seed.") var seed: UInt64 = 1
     @Flag(help: "The plain line REPL even on a terminal.") var plain = false
     @Flag(help: "Presenter mode: large, high contrast, no log panel.") var present = false
     @Option(help: "Colours: dark, light or mono.") var theme: String = "dark"

@@ -120,7 +120,7 @@ public struct GossipNode: ProtocolNode {
         guard known.count != before else { return }
         // The note stays short under load: past a few values it gives the count.
         let known = self.known
-        ctx.note(known.count <= GossipNode.valuesNamed ? "knows \(known.joined(separator: ","))" : "knows \(known.count) values")
+        ctx.note(known.count <= GossipNode.valuesNamed ? "knows \(known.joined(separator: ", "))" : "knows \(known.count) values")
     }
 
     /// The most values a `knows` note lists by name.
@@ -192,7 +192,7 @@ public struct GossipNode: ProtocolNode {
     // MARK: - Observation
 
     public var role: String { "node" }
-    public var summaryLines: [String] { known.isEmpty ? ["knows nothing"] : ["knows " + known.joined(separator: ",")] }
+    public var summaryLines: [String] { known.isEmpty ? ["knows nothing"] : ["knows " + known.joined(separator: ", ")] }
     public func inspect() -> [String] {
         ["known values (\(known.count)): " + (known.isEmpty ? "none" : known.joined(separator: ", ")),
          "fanout \(config.fanout), a round every \(DurationText.format(config.round))"]
