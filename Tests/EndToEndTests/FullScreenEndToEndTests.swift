@@ -82,7 +82,7 @@ struct FullScreenEndToEndTests {
         // Space on an empty command line pauses; once nodes have drifted into place the
         // screen is still, and the program blocks on input (no CPU time used).
         tmux.press(pane, "Space")
-        _ = tmux.waitFor(pane) { $0.contains("⏸") || $0.lowercased().contains("paused") }
+        _ = tmux.waitFor(pane) { $0.contains("‖") || $0.lowercased().contains("paused") }
         var previous = tmux.capture(pane)
         var settled = false
         for _ in 0..<20 where !settled {

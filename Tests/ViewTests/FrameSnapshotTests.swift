@@ -250,7 +250,7 @@ import LightconeView
         }
         let top = FrameRenderer.render(snapshot: snapshot, state: state, width: 160, height: 48).grid.lines[0]
         #expect(top.contains("t=1.234s"))
-        #expect(top.contains("⏸ paused 0.25x"))
+        #expect(top.contains("‖ paused 0.25x"))
         #expect(top.contains("harvest 0.93"))
         #expect(top.contains("yield 0.98"))
         #expect(top.contains("chaos"))
@@ -279,5 +279,18 @@ import LightconeView
                 }
             }
         }
+    }
+}
+
+/// The paused mark is one DejaVu Sans Mono (the font Debian ships) has: ‖, not ⏸, which it
+/// lacks (checked with `fc-list :charset=23f8`).
+@Suite struct GlyphFontTests {
+    @Test("the paused mark is one the common monospace fonts have")
+    func pausedMark() {
+        let frame = FrameRenderer.render(snapshot: Fixtures.raft(), state: { var s = ViewState(); s.isPlaying = false; return s }(),
+                                         width: 80, height: 24)
+        let top = frame.grid.lines[0]
+        #expect(top.contains("‖ paused"))
+        #expect(!top.contains("⏸"))
     }
 }

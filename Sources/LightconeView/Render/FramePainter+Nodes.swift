@@ -10,7 +10,7 @@ extension FramePainter {
         }
     }
 
-    /// The role text of a box: `leader`, `✗ down`, `⏸ paused`.
+    /// The role text of a box: `leader`, `✗ down`, `‖ paused`.
     func roleText(of node: ClusterSnapshot.NodeView) -> String {
         switch node.life {
         case .down: return "\(glyphs.cross) down"

@@ -31,7 +31,7 @@ struct Glyphs: Sendable {
             right = ">"; left = "<"; up = "^"; down = "v"; heldMark = "="; cutMark = "X"; bandRule = "="
             nextKey = "PageDown/Right"; backKey = "PageUp/Left"
         } else {
-            cross = "✗"; pausedMark = "⏸"; playingMark = "▶"; wall = "┃"; linkDot = "·"
+            cross = "✗"; pausedMark = "‖"; playingMark = "▶"; wall = "┃"; linkDot = "·"
             ellipsis = "…"; goalMet = "✓"; goalPending = "○"; separator = " · "; nodeDot = "●"
             nodeBox = .rounded; leaderBox = .heavy; panelBox = .rounded; overlayBox = .double
             right = "▸"; left = "◂"; up = "▴"; down = "▾"; heldMark = "◼"; cutMark = "╳"; bandRule = "━"
