@@ -175,6 +175,14 @@ public protocol ProtocolNode: Sendable {
     /// A protocol command delivered to this node (see `Simulation.deliverCommand`), as an
     /// event of its own at the current instant; default: nothing happens.
     mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>)
+
+    /// Runs the simulation's events up to `time`. The lab holds a cluster without knowing its
+    /// protocol, so its calls reach the generic, unspecialised loop; a protocol that writes
+    /// `{ simulation.eventLoop(to: time) }` here gets the loop compiled for itself (3x faster).
+    static func runEvents(_ simulation: inout Simulation<Self>, to time: SimTime) -> Bool
+    /// Runs until `condition` holds or `deadline`; like `runEvents(_:to:)`, write
+    /// `{ simulation.eventLoop(until: condition, deadline: deadline) }`.
+    static func runEvents(_ simulation: inout Simulation<Self>, until condition: Condition, deadline: SimTime) -> ConditionOutcome?
 }
 
 extension ProtocolNode {
@@ -192,6 +200,12 @@ extension ProtocolNode {
     public static var commands: [ProtocolCommand<Self>] { [] }
     public static var messageLabels: [MessageLabelSpec] { [] }
     public mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>) {}
+    public static func runEvents(_ simulation: inout Simulation<Self>, to time: SimTime) -> Bool {
+        simulation.eventLoop(to: time)
+    }
+    public static func runEvents(_ simulation: inout Simulation<Self>, until condition: Condition, deadline: SimTime) -> ConditionOutcome? {
+        simulation.eventLoop(until: condition, deadline: deadline)
+    }
 }
 
 /// A read-only view of the cluster for conditions and checkers.

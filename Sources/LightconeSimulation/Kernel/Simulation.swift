@@ -467,6 +467,13 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// at a violation. Returns false when it stopped early.
     @discardableResult
     public mutating func run(to time: SimTime) -> Bool {
+        Node.runEvents(&self, to: time)
+    }
+
+    /// The event loop of `run(to:)`. A protocol's `runEvents` calls it from its own module, so
+    /// that the loop is compiled for that protocol (see `ProtocolNode.runEvents`).
+    @discardableResult
+    public mutating func eventLoop(to time: SimTime) -> Bool {
         stopRequested = false
         wasInterrupted = false
         var counter = 0
@@ -486,6 +493,11 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// Conditions look at every node, so on clusters above 16 nodes the check runs after every
     /// `nodeCount / 16` events instead (still deterministic; it may stop a few events late).
     public mutating func run(until condition: Condition, deadline: SimTime) -> ConditionOutcome? {
+        Node.runEvents(&self, until: condition, deadline: deadline)
+    }
+
+    /// The event loop of `run(until:deadline:)` (see `eventLoop(to:)`).
+    public mutating func eventLoop(until condition: Condition, deadline: SimTime) -> ConditionOutcome? {
         stopRequested = false
         wasInterrupted = false
         var counter = 0
