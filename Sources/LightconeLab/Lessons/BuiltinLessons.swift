@@ -159,6 +159,155 @@ The next lessons use these facts to build something harder than a rumour: a clus
 5. Type `timeline` after a broadcast. Can you draw the light cone of the moment `n4` learned the value?
 
 """##),
+        (name: "04-cap-consistent", text: ##"""
+# CAP I: a consistent store refuses
+
+A ZooKeeper-like store during a partition: every write goes through a majority, the minority side refuses at once instead of answering wrongly, and reads served by followers can be stale.
+
+## A store on a majority
+
+Eric Brewer's CAP conjecture, proved by Seth Gilbert and Nancy Lynch in 2002, says that when the network partitions, a store must give up one of two things: **consistency** (every read sees the latest acknowledged write — linearizability) or **availability** (every node that is up answers). A **CP** store keeps consistency and gives up availability. ZooKeeper is the classic one: every write is ordered by a leader and acknowledged once a majority has it.
+
+`kv-cp` is that store, built on the Raft group of lessons 11 and 12: every node embeds a Raft server, and `put`, `get` and `cas` go through the leader's log.
+
+```lightcone setup
+new kv-cp 3
+timeout n1
+run until leader n1
+```
+
+`n1` leads. Write a value and let it reach every node.
+
+```lightcone goal
+value x 1 on n3 within 2s
+```
+
+```lightcone hint
+`put x 1`, then `run 500ms`.
+```
+
+```lightcone solution
+put x 1
+run 500ms
+```
+
+The leader appended `put x 1` to its log, a majority (itself and one follower) stored it, it committed, and the client was told `ok`. The followers apply it when they learn the commit index from the next heartbeat.
+
+## Refuse rather than be wrong
+
+```lightcone setup
+partition n1 | n2 n3
+```
+
+The partition puts the leader `n1` alone on one side. It still believes it leads — nobody has told it otherwise — but no follower's reply reaches it any more.
+
+```lightcone predict
+What should n1 answer to a client that asks it to write x=2? What would happen to that write?
+```
+
+A node of `kv-cp` keeps count of whom it has heard from. When it has heard from no majority for one election timeout (150 ms), it knows it has lost its quorum: a leader steps down (Raft's *check quorum*), and any node then refuses requests at once with `unavailable: no quorum`. Make `n1` refuse a write.
+
+```lightcone goal
+yield <= 0.5 within 5s
+```
+
+```lightcone hint
+Give n1 an election timeout to notice: `run 500ms`. Then `put x 2 via n1` and `run 100ms`.
+```
+
+```lightcone solution
+run 500ms
+put x 2 via n1
+run 100ms
+```
+
+`c2 fail put x 2 -> unavailable: no quorum`: the client knows at once that the write did **not** happen, and can tell its user or try the other side. That is the meter **yield** (Fox and Brewer 1999): the fraction of requests that were answered, now one of two. Refusing costs yield; it never costs correctness.
+
+Had the write arrived in the first 150 ms, before `n1` knew, it would have been accepted into `n1`'s log and never committed: its result would be `unknown`. A CP store can leave a client in doubt; it never acknowledges what it cannot keep.
+
+## Who is unavailable
+
+Only the minority is. `n2` and `n3` are a majority of three: they elect a new leader in a higher term and carry on.
+
+```lightcone goal
+value x 3 on n2 within 5s
+```
+
+```lightcone hint
+`put x 3 via n2`, then `run 1s`.
+```
+
+```lightcone solution
+put x 3 via n2
+run 1s
+```
+
+`expect available n2` holds and `expect unavailable n1` holds. `check` says the history is linearizable, and names the node that refused. A client beside `n1` sees the store as down; a client beside `n2` sees nothing wrong at all.
+
+## Healing
+
+```lightcone setup
+heal
+```
+
+```lightcone goal
+available n1 within 3s
+```
+
+```lightcone hint
+Let the cluster settle: `run 1s`.
+```
+
+```lightcone solution
+run 1s
+```
+
+`n1` hears from a majority again and follows the leader; `expect value x 3 on n1` holds, and nobody ever saw `x=2`, because it was never written.
+
+## Stale reads from followers
+
+Sending every read through the leader's log is slow, so ZooKeeper lets the server a client is connected to answer reads from its own copy. `reads=local` does the same here. A follower learns that an entry is committed only with the leader's next message, so its copy can lag.
+
+```lightcone setup
+new kv-cp 3 reads=local
+timeout n1
+run until leader n1
+put x 1
+run 300ms
+```
+
+`x=1` is everywhere. Now hold the leader's messages to `n3` for a moment, as a slow link would, and write `x=2`: `n1` and `n2` are a majority, so the write is acknowledged without `n3`.
+
+```lightcone predict
+A client beside n3 reads x after x=2 was acknowledged. What does it get?
+```
+
+```lightcone goal
+not linearizable within 2s
+```
+
+```lightcone hint
+`hold n1->n3`, `put x 2 via n1`, `run 60ms`, then `get x via n3` and `run 50ms`.
+```
+
+```lightcone solution
+hold n1->n3
+put x 2 via n1
+run 60ms
+get x via n3
+run 50ms
+```
+
+`c3 ok get x -> 1` after `c2 ok put x 2` had returned: `check` shows the three operations that cannot be put in any order that respects real time. ZooKeeper promises *sequential* consistency for reads — each client sees writes in order, possibly late — and offers `sync` before a read that must be fresh. With `reads=leader`, the default here, every read goes through the log and the history stays linearizable. Type `release n1->n3` to let `n3` catch up.
+
+## Exercises
+
+1. `new kv-cp 5`, make `n1` lead, then `partition n1 n2 | n3 n4 n5`. How long until a client beside `n2` is refused? Why longer than beside `n1`?
+2. In the refusing step, send `put x 2 via n1` right after the partition instead of waiting. What is its result in `history`, and why is that not a violation?
+3. `load 20/s for 10s` with `chaos for 10s`, then `check` and `expect yield >= 0.5`. Which faults cost yield?
+4. Repeat the stale-read step with `new kv-cp 3` (reads=leader). What does the read return, and how long does it take?
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 
