@@ -31,7 +31,8 @@ public enum KVAPChecker: ProtocolChecker {
             }
             extra.append("consistent bucket \(config.consistentBucket ?? ""): \(summary)")
         }
-        let (summary, violation) = StoreHistoryReport.linearizability(history)
+        let eventual = history.filter { !($0.operation.key.map(config.isConsistent) ?? false) }
+        let (summary, violation) = StoreHistoryReport.linearizability(eventual)
         if let violation {
             return CheckReport(lines: violation.lines + (extra + [converged, lostLine]).map { "  " + $0 }, violation: violation.violation)
         }

@@ -57,7 +57,7 @@ extension KVAPNode {
     public static func siblings(_ key: String, _ count: Int) -> Condition { .protocolCondition("siblings", [key, String(count)]) }
 
     /// What a read of every up replica of `key` would return: their versions merged.
-    static func replicaUnion(_ key: String, in cluster: ClusterState<KVAPNode>) -> Siblings {
+    public static func replicaUnion(_ key: String, in cluster: ClusterState<KVAPNode>) -> Siblings {
         guard let config = cluster.nodes.first?.config else { return Siblings() }
         var union = Siblings()
         for node in config.ring.preferenceList(for: key, n: config.n) where cluster.isUp(node) {
