@@ -214,6 +214,8 @@ struct KVAPRuleTests {
         #expect(sim.history.last?.output?.hasPrefix("cas needs a strongly consistent bucket") == true)
         let report = KVAPChecker.check(sim)
         #expect(report.lines[0].contains("consistent bucket accounts: linearizable"))
+        let notes = sim.traceLines(from: 0, notableOnly: true, node: nil)
+        #expect(notes.contains { $0.contains("consistent: became leader at term") }, "the group's notes say which part speaks")
     }
 }
 

@@ -132,7 +132,7 @@ extension KVAPNode {
             guard union != answer.siblings else { continue }
             coordination.answers[index].siblings = union
             if answer.node == id {
-                merge(key, merged, because: nil, &ctx)
+                merge(key, merged, because: "read repair", &ctx)
             } else {
                 ctx.note("read repair: \(key)=\(merged.readValue ?? "") to \(answer.node)")
                 ctx.send(.repair(key: key, merged), to: answer.node)

@@ -180,7 +180,7 @@ public struct KVAPNode: ProtocolNode {
     /// Runs a handler of the consistent group's node, if there is one.
     mutating func embedConsistent(_ ctx: inout Context<KVAPNode>, _ handler: (inout KVCPNode, inout Context<KVCPNode>) -> Void) {
         guard var part = consistent else { return }
-        ctx.embed(&part, message: KVAPMessage.consistent, timer: KVAPTimer.init, handler)
+        ctx.embed(&part, message: KVAPMessage.consistent, timer: KVAPTimer.init, note: { "consistent: " + $0 }, handler)
         consistent = part
     }
 
