@@ -308,6 +308,253 @@ run 50ms
 4. Repeat the stale-read step with `new kv-cp 3` (reads=leader). What does the read return, and how long does it take?
 
 """##),
+        (name: "05-cap-available", text: ##"""
+# CAP II: an available store reconciles
+
+A Riak-like store during a partition: every side accepts writes, concurrent writes become siblings, read repair, hinted handoff and anti-entropy bring the replicas together again, last-write-wins quietly loses data, and strongly consistent buckets keep what must not diverge.
+
+## Always writable
+
+Amazon's Dynamo (DeCandia et al., 2007) and Riak, built after it, chose the other side of CAP: an **AP** store answers whenever any node can, and reconciles later. Keys hash onto a ring of nodes; a key's **preference list** is the first `n` nodes clockwise from it, and a request is coordinated by the first of them the client's node can reach. A write is acknowledged after `w` replicas stored it, a read answers after `r` replied.
+
+```lightcone setup
+new kv-ap 3 r=1 w=1
+run 300ms
+put x 0
+run 200ms
+partition n1 | n2 n3
+```
+
+With `r=1 w=1`, one node is enough for either. `n1` is alone now; give it time to notice (each node pings its peers every 100 ms, and calls a peer unreachable after 300 ms of silence).
+
+```lightcone predict
+A client writes x=1 through n1, and then another reads x through n2. What does the read return?
+```
+
+```lightcone goal
+not linearizable within 5s
+```
+
+```lightcone hint
+`run 500ms`, `put x 1 via n1`, `run 100ms`, then `get x via n2` and `run 200ms`.
+```
+
+```lightcone solution
+run 500ms
+put x 1 via n1
+run 100ms
+get x via n2
+run 200ms
+```
+
+Both answered: the write was acknowledged, and the read, after it, returned the old value `0`. That is Gilbert and Lynch's proof as a run: during a partition a store that stays available cannot also be linearizable. `check` shows the three operations that fit no order.
+
+## Converging after the heal
+
+```lightcone setup
+heal
+```
+
+Every second each replica sends the others its versions of the keys they share — **anti-entropy** (Riak's active anti-entropy compares hash trees; here the versions themselves travel).
+
+```lightcone goal
+converged within 5s
+```
+
+```lightcone hint
+`run 2s`.
+```
+
+```lightcone solution
+run 2s
+```
+
+`n2` and `n3` took `x=1`: it descends from `x=0`, so it replaces it. Eventual consistency: once the faults stop, the replicas agree.
+
+## Siblings
+
+What if both sides write? Every version carries a **vector clock**, one counter per coordinating node. A write descends from the versions its coordinator holds; two writes made apart from each other have clocks that neither descends from, and the store keeps both: **siblings**.
+
+```lightcone setup
+new kv-ap 5
+run 300ms
+partition n1 n5 | n2 n3 n4
+run 500ms
+```
+
+`ring x` shows `x`'s replicas and fallbacks. Write `x` on both sides, then heal.
+
+```lightcone goal
+siblings x 2 within 5s
+```
+
+```lightcone hint
+`put x 1 via n1`, `put x 2 via n2`, `run 500ms`, `heal`, `run 2s`.
+```
+
+```lightcone solution
+put x 1 via n1
+put x 2 via n2
+run 500ms
+heal
+run 2s
+```
+
+Every replica of `x` holds both versions: `inspect n3` shows their clocks, `[n5:1]` and `[n3:1]`. `get x via n4` returns `1|2`, a value nobody wrote alone — the application has to decide.
+
+## Resolving
+
+A client resolves siblings by writing after reading them: the write's clock descends from both.
+
+```lightcone goal
+siblings x 1 within 5s
+```
+
+```lightcone hint
+`put x 3 via n4`, then `run 300ms`.
+```
+
+```lightcone solution
+put x 3 via n4
+run 300ms
+```
+
+The coordinator held both siblings, so `x=3` descends from both and replaces them everywhere. A shopping cart (Dynamo's example) would merge the two carts instead of picking one.
+
+## Read repair
+
+```lightcone setup
+new kv-ap 3 anti-entropy=off
+run 300ms
+isolate n3
+run 500ms
+put x 1 via n1
+run 200ms
+heal
+run 500ms
+```
+
+`n3` missed `x=1`, and anti-entropy is off. `nodes` shows it holds nothing.
+
+```lightcone goal
+value x 1 on n3 within 5s
+```
+
+```lightcone hint
+Read it: `get x via n3`, then `run 300ms`.
+```
+
+```lightcone solution
+get x via n3
+run 300ms
+```
+
+The read went to every replica, answered after `r=2`, and then sent the merged versions to the replica that answered with less: **read repair**. Keys that are read get repaired; the rest wait for anti-entropy.
+
+## Hinted handoff
+
+```lightcone setup
+new kv-ap 5 anti-entropy=off
+run 300ms
+isolate n5
+run 500ms
+put x 1 via n3
+run 300ms
+```
+
+`x`'s replicas are `n5 n3 n4`, and `n5` is cut off. The write still went to three nodes: the next node on the ring, `n1`, took it with a **hint** naming `n5` — a *sloppy quorum*. `nodes` shows the hint waiting.
+
+```lightcone goal
+value x 1 on n5 within 5s
+```
+
+```lightcone hint
+`heal`, then `run 1s`.
+```
+
+```lightcone solution
+heal
+run 1s
+```
+
+As soon as `n1` could reach `n5` again it handed the write back and forgot it: **hinted handoff**. `expect converged` holds.
+
+## Last write wins loses data
+
+Siblings burden the application, so Riak (and Cassandra) can resolve by timestamp instead: `resolve=lww`.
+
+```lightcone setup
+new kv-ap 3 r=1 w=1 resolve=lww
+run 300ms
+partition n1 | n2 n3
+run 500ms
+put x 1 via n1
+run 100ms
+put x 2 via n2
+run 300ms
+```
+
+Both writes were acknowledged (`history`).
+
+```lightcone predict
+After the heal, what becomes of x=1?
+```
+
+```lightcone goal
+lost-writes >= 1 within 5s
+```
+
+```lightcone hint
+`heal`, then `run 2s`.
+```
+
+```lightcone solution
+heal
+run 2s
+```
+
+`x=2` had the later timestamp, so every replica kept it and dropped `x=1` — silently: no error, no sibling, no trace in the data. `lost-writes` lists the acknowledged write that no longer exists, and `check` reports it. With real clocks, which drift, the "later" write need not even be the later one.
+
+## Strong consistency where it counts
+
+Riak 2 lets one bucket be **strongly consistent**: its keys go through a majority-quorum group — here the `kv-cp` store of lesson 04, embedded in every node — while the other keys stay available.
+
+```lightcone setup
+new kv-ap 5 consistent=accounts
+run 1s
+put accounts/alice 10
+run 300ms
+partition n1 n5 | n2 n3 n4
+run 1s
+```
+
+`n1` and `n5` are the minority.
+
+```lightcone goal
+yield <= 0.7 within 5s
+```
+
+```lightcone hint
+`put accounts/alice 20 via n1`, `put x 1 via n1`, then `run 500ms`.
+```
+
+```lightcone solution
+put accounts/alice 20 via n1
+put x 1 via n1
+run 500ms
+```
+
+The same node, in the same partition, refused the balance (`unavailable: no quorum`) and accepted `x`. `check` says the bucket `accounts` is linearizable while the other keys need not be. Choose per key what a partition may cost: availability, or agreement.
+
+## Exercises
+
+1. `new kv-ap 5` with `n=3 r=1 w=1`: partition off one replica of `x` and write through it. What does a read through the majority return? Now try `r=2 w=2`; is it linearizable? (Hint: sloppy quorums.)
+2. Repeat the siblings step with `resolve=lww`. Which write survives, and what does `lost-writes` say?
+3. `load 50/s for 10s` with `chaos for 10s`, then `run until converged`. How long does it take with `anti-entropy=off`?
+4. With `consistent=accounts`, run `cas accounts/alice 10 11` through the minority and the majority. Why can an AP key not offer `cas`?
+5. Run lesson 04's partition against both stores at once: `compare kv-cp 3 vs kv-ap 3 r=1 w=1`, then `partition n1 | n2 n3`, `put x 1 via n1`, `get x via n2`, `check`.
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 
