@@ -244,4 +244,17 @@ struct KVAPSweepTests {
         #expect(outcome?.holds == true, "seed \(seed): \(outcome?.actual ?? "")")
         for key in ["k1", "k2"] { #expect(KVAPNode.replicaUnion(key, in: sim.state).versions.count <= 1) }
     }
+
+    @Test("a consistent bucket under chaos and load: Raft's properties hold on the group and its keys stay linearizable", arguments: 1...12)
+    func consistentBucketUnderChaos(seed: UInt64) throws {
+        var sim = try Simulation<KVAPNode>(nodeCount: 5, seed: seed, options: [("consistent", "b")])
+        KVAPChecker.configure(&sim)
+        try sim.startLoad(LoadSpec(rate: 40, duration: .seconds(10), clients: 5, keys: 2))
+        try sim.startChaos(for: .seconds(10), faults: .all)
+        sim.run(to: .seconds(12))
+        #expect(sim.violations.isEmpty, "seed \(seed): \(sim.violations.map(\.message))")
+        let bucket = sim.history.filter { $0.operation.key?.hasPrefix("b/") == true }
+        #expect(bucket.count > 50)
+        #expect(LinearizabilityChecker.check(bucket).isLinearizable, "seed \(seed)")
+    }
 }

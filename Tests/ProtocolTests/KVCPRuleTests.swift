@@ -138,4 +138,15 @@ struct KVCPSweepTests {
         #expect(sim.history.count > 100)
         #expect(LinearizabilityChecker.check(sim.history).isLinearizable, "seed \(seed)")
     }
+
+    @Test("regression: a refusal right after a leader's append is not taken for an overwrite (the embedded log begins every event)")
+    func longChaos() throws {
+        var sim = try Simulation<KVCPNode>(nodeCount: 5, seed: 1, options: [])
+        KVCPChecker.configure(&sim)
+        try sim.startLoad(LoadSpec(rate: 100, duration: .seconds(30), keys: 5))
+        try sim.startChaos(for: .seconds(30), faults: .all)
+        sim.run(to: .seconds(32))
+        #expect(sim.violations.isEmpty, "\(sim.violations.map(\.message))")
+        #expect(sim.now == .seconds(32))
+    }
 }

@@ -6,9 +6,12 @@ import LightconeSimulation
 /// alone), the keys of a consistent bucket on their own (they must be), lost writes
 /// under `resolve=lww`, and whether the replicas have converged.
 public enum KVAPChecker: ProtocolChecker {
-    public static let properties = ["linearizability", "consistent-linearizability", "lost-writes"]
+    public static let properties = ["linearizability", "consistent-linearizability", "lost-writes", "ElectionSafety",
+                                    "LeaderAppendOnly", "LogMatching", "LeaderCompleteness", "StateMachineSafety"]
 
+    /// Raft's monitor goes on the consistent group when there is one.
     public static func configure(_ simulation: inout Simulation<KVAPNode>) {
+        if simulation.config.consistentBucket != nil { simulation.monitor = KVAPSafetyMonitor() }
         simulation.conditionHook = { condition, state in LinearizabilityChecker.outcome(condition, history: state.history) }
     }
 

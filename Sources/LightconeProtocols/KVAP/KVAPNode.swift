@@ -97,6 +97,7 @@ public struct KVAPNode: ProtocolNode {
     // MARK: - Events
 
     public mutating func start(_ ctx: inout Context<KVAPNode>) {
+        consistent?.beginEvent()
         // Peers are presumed reachable until they have been silent for `suspectAfter`.
         lastHeard = Array(repeating: ctx.now, count: nodeCount)
         ctx.setTimer(.ping, after: ctx.random(in: 1...config.ping))
@@ -105,6 +106,7 @@ public struct KVAPNode: ProtocolNode {
     }
 
     public mutating func receive(_ message: KVAPMessage, from sender: NodeID, _ ctx: inout Context<KVAPNode>) {
+        consistent?.beginEvent()
         lastHeard[sender.index] = ctx.now
         switch message {
         case .ping: break
@@ -123,6 +125,7 @@ public struct KVAPNode: ProtocolNode {
     }
 
     public mutating func timerFired(_ timer: KVAPTimer, _ ctx: inout Context<KVAPNode>) {
+        consistent?.beginEvent()
         switch timer {
         case .ping:
             ctx.sendToPeers(.ping)
@@ -141,6 +144,7 @@ public struct KVAPNode: ProtocolNode {
     /// A key of the consistent bucket goes to the consistent group; any other is handed to
     /// the first node of its ring order this node can reach, which coordinates it.
     public mutating func clientRequest(_ operation: Operation, request: RequestID, _ ctx: inout Context<KVAPNode>) {
+        consistent?.beginEvent()
         guard let key = operation.key else {
             ctx.reply(request, .fail("kv-ap knows put KEY VALUE and get KEY"))
             return
@@ -184,9 +188,16 @@ public struct KVAPNode: ProtocolNode {
         consistent = part
     }
 
+    /// A random `put` or `get` over keys `k1`..`kK`; with `consistent=BUCKET` half of them
+    /// address `BUCKET/k1`..`BUCKET/kK` instead, where a `cas` may come too.
     public static func randomOperation(config: KVAPConfig, keys: Int, using rng: inout SeededGenerator) -> Operation? {
-        let key = "k\(1 + rng.index(below: max(1, keys)))"
-        if rng.index(below: 2) == 0 { return Operation(name: "put", key: key, input: [String(1 + rng.index(below: 9))]) }
+        var key = "k\(1 + rng.index(below: max(1, keys)))"
+        let value = { (rng: inout SeededGenerator) in String(1 + rng.index(below: 9)) }
+        if let bucket = config.consistentBucket, rng.index(below: 2) == 0 {
+            key = bucket + "/" + key
+            if rng.index(below: 5) == 0 { return Operation(name: "cas", key: key, input: [value(&rng), value(&rng)]) }
+        }
+        if rng.index(below: 2) == 0 { return Operation(name: "put", key: key, input: [value(&rng)]) }
         return Operation(name: "get", key: key)
     }
 }

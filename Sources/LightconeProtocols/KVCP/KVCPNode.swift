@@ -76,18 +76,26 @@ public struct KVCPNode: ProtocolNode {
 
     // MARK: - Events
 
+    /// Called as the node starts handling an event, also one that does not reach Raft (a
+    /// refusal, a local read): the embedded log has written nothing in it yet, so that Raft's
+    /// safety monitor looks only at what this event changed.
+    public mutating func beginEvent() { raft.log.beginEvent() }
+
     public mutating func start(_ ctx: inout Context<KVCPNode>) {
+        beginEvent()
         ctx.embed(&raft, message: KVCPMessage.raft, timer: KVCPTimer.init) { raft, inner in raft.start(&inner) }
         hadQuorum = hasQuorum(at: ctx.now)
     }
 
     public mutating func receive(_ message: KVCPMessage, from sender: NodeID, _ ctx: inout Context<KVCPNode>) {
+        beginEvent()
         let inner = message.inner
         ctx.embed(&raft, message: KVCPMessage.raft, timer: KVCPTimer.init) { raft, context in raft.receive(inner, from: sender, &context) }
         hadQuorum = hasQuorum(at: ctx.now)
     }
 
     public mutating func timerFired(_ timer: KVCPTimer, _ ctx: inout Context<KVCPNode>) {
+        beginEvent()
         // Leaders: a heartbeat that finds no majority heard from for one election timeout steps down.
         if timer == .heartbeat, raft.raftRole == .leader, !raft.heardFromMajority(now: ctx.now, window: quorumWindow) {
             ctx.note("heard from no majority for \(DurationText.format(quorumWindow)); steps down")
@@ -101,6 +109,7 @@ public struct KVCPNode: ProtocolNode {
     /// Refuses at once without a quorum; with `reads=local` answers a `get` from this node's
     /// own applied state; otherwise hands the request to Raft (a follower redirects to its leader).
     public mutating func clientRequest(_ operation: Operation, request: RequestID, _ ctx: inout Context<KVCPNode>) {
+        beginEvent()
         guard let command = RaftCommand(operation) else {
             ctx.reply(request, .fail("kv-cp knows put KEY VALUE, get KEY and cas KEY OLD NEW"))
             return
