@@ -1,7 +1,7 @@
 // Lightcone's benchmarks, run by `make bench` in release mode. Each prints its figures.
 // `lightcone-bench NAME...` runs only those (gossip, startup, linearizability, view, raft;
 // raft-hour runs only raft's one-hour runs, without the chaos sweeps; raft-hour-off and
-// raft-hour-on only one of them).
+// raft-hour-on only one of them; kv runs issue 11's kv-ap hour and kv-cp check, only when named).
 // `lightcone-bench sweep [SEEDS]` is CI's release-mode seed sweep: Raft under chaos and load
 // without bugs for seeds 1...SEEDS (default 1000), exit 1 on any violation.
 import Glibc
@@ -22,3 +22,4 @@ if wanted("raft") { raftBenchmarks() }
 if chosen.contains("raft-hour") { raftHourBenchmarks() }
 if chosen.contains("raft-hour-off") { raftHourBenchmarks(monitors: [false]) }
 if chosen.contains("raft-hour-on") { raftHourBenchmarks(monitors: [true]) }
+if chosen.contains("kv") { kvBenchmarks() }

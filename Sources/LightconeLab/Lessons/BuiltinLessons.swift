@@ -159,6 +159,402 @@ The next lessons use these facts to build something harder than a rumour: a clus
 5. Type `timeline` after a broadcast. Can you draw the light cone of the moment `n4` learned the value?
 
 """##),
+        (name: "04-cap-consistent", text: ##"""
+# CAP I: a consistent store refuses
+
+A ZooKeeper-like store during a partition: every write goes through a majority, the minority side refuses at once instead of answering wrongly, and reads served by followers can be stale.
+
+## A store on a majority
+
+Eric Brewer's CAP conjecture, proved by Seth Gilbert and Nancy Lynch in 2002, says that when the network partitions, a store must give up one of two things: **consistency** (every read sees the latest acknowledged write — linearizability) or **availability** (every node that is up answers). A **CP** store keeps consistency and gives up availability. ZooKeeper is the classic one: every write is ordered by a leader and acknowledged once a majority has it.
+
+`kv-cp` is that store, built on the Raft group of lessons 11 and 12: every node embeds a Raft server, and `put`, `get` and `cas` go through the leader's log.
+
+```lightcone setup
+new kv-cp 3
+timeout n1
+run until leader n1
+```
+
+`n1` leads. Write a value and let it reach every node.
+
+```lightcone goal
+value x 1 on n3 within 2s
+```
+
+```lightcone hint
+`put x 1`, then `run 500ms`.
+```
+
+```lightcone solution
+put x 1
+run 500ms
+```
+
+The leader appended `put x 1` to its log, a majority (itself and one follower) stored it, it committed, and the client was told `ok`. The followers apply it when they learn the commit index from the next heartbeat.
+
+## Refuse rather than be wrong
+
+```lightcone setup
+partition n1 | n2 n3
+```
+
+The partition puts the leader `n1` alone on one side. It still believes it leads — nobody has told it otherwise — but no follower's reply reaches it any more.
+
+```lightcone predict
+What should n1 answer to a client that asks it to write x=2? What would happen to that write?
+```
+
+A node of `kv-cp` keeps count of whom it has heard from. When it has heard from no majority for one election timeout (150 ms), it knows it has lost its quorum: a leader steps down (Raft's *check quorum*), and any node then refuses requests at once with `unavailable: no quorum`. Make `n1` refuse a write.
+
+```lightcone goal
+yield <= 0.5 within 5s
+```
+
+```lightcone hint
+Give n1 an election timeout to notice: `run 500ms`. Then `put x 2 via n1` and `run 100ms`.
+```
+
+```lightcone solution
+run 500ms
+put x 2 via n1
+run 100ms
+```
+
+`c2 fail put x 2 -> unavailable: no quorum`: the client knows at once that the write did **not** happen, and can tell its user or try the other side. That is the meter **yield** (Fox and Brewer 1999): the fraction of requests that were answered, now one of two. Refusing costs yield; it never costs correctness.
+
+Had the write arrived in the first 150 ms, before `n1` knew, it would have been accepted into `n1`'s log and never committed: its result would be `unknown`. A CP store can leave a client in doubt; it never acknowledges what it cannot keep.
+
+## Who is unavailable
+
+Only the minority is. `n2` and `n3` are a majority of three: they elect a new leader in a higher term and carry on.
+
+```lightcone goal
+value x 3 on n2 within 5s
+```
+
+```lightcone hint
+`put x 3 via n2`, then `run 1s`.
+```
+
+```lightcone solution
+put x 3 via n2
+run 1s
+```
+
+`expect available n2` holds and `expect unavailable n1` holds. `check` says the history is linearizable, and names the node that refused. A client beside `n1` sees the store as down; a client beside `n2` sees nothing wrong at all.
+
+## Healing
+
+```lightcone setup
+heal
+```
+
+```lightcone goal
+available n1 within 3s
+```
+
+```lightcone hint
+Let the cluster settle: `run 1s`.
+```
+
+```lightcone solution
+run 1s
+```
+
+`n1` hears from a majority again and follows the leader; `expect value x 3 on n1` holds, and nobody ever saw `x=2`, because it was never written.
+
+## Stale reads from followers
+
+Sending every read through the leader's log is slow, so ZooKeeper lets the server a client is connected to answer reads from its own copy. `reads=local` does the same here. A follower learns that an entry is committed only with the leader's next message, so its copy can lag.
+
+```lightcone setup
+new kv-cp 3 reads=local
+timeout n1
+run until leader n1
+put x 1
+run 300ms
+```
+
+`x=1` is everywhere. Now hold the leader's messages to `n3` for a moment, as a slow link would, and write `x=2`: `n1` and `n2` are a majority, so the write is acknowledged without `n3`.
+
+```lightcone predict
+A client beside n3 reads x after x=2 was acknowledged. What does it get?
+```
+
+```lightcone goal
+not linearizable within 2s
+```
+
+```lightcone hint
+`hold n1->n3`, `put x 2 via n1`, `run 60ms`, then `get x via n3` and `run 50ms`.
+```
+
+```lightcone solution
+hold n1->n3
+put x 2 via n1
+run 60ms
+get x via n3
+run 50ms
+```
+
+`c3 ok get x -> 1` after `c2 ok put x 2` had returned: `check` shows the three operations that cannot be put in any order that respects real time. ZooKeeper promises *sequential* consistency for reads — each client sees writes in order, possibly late — and offers `sync` before a read that must be fresh. With `reads=leader`, the default here, every read goes through the log and the history stays linearizable. Type `release n1->n3` to let `n3` catch up.
+
+## Exercises
+
+1. `new kv-cp 5`, make `n1` lead, then `partition n1 n2 | n3 n4 n5`. How long until a client beside `n2` is refused? Why longer than beside `n1`?
+2. In the refusing step, send `put x 2 via n1` right after the partition instead of waiting. What is its result in `history`, and why is that not a violation?
+3. `load 20/s for 10s` with `chaos for 10s`, then `check` and `expect yield >= 0.5`. Which faults cost yield?
+4. Repeat the stale-read step with `new kv-cp 3` (reads=leader). What does the read return, and how long does it take?
+
+"""##),
+        (name: "05-cap-available", text: ##"""
+# CAP II: an available store reconciles
+
+A Riak-like store during a partition: every side accepts writes, concurrent writes become siblings, read repair, hinted handoff and anti-entropy bring the replicas together again, last-write-wins quietly loses data, and strongly consistent buckets keep what must not diverge.
+
+## Always writable
+
+Amazon's Dynamo (DeCandia et al., 2007) and Riak, built after it, chose the other side of CAP: an **AP** store answers whenever any node can, and reconciles later. Keys hash onto a ring of nodes; a key's **preference list** is the first `n` nodes clockwise from it, and a request is coordinated by the first of them the client's node can reach. A write is acknowledged after `w` replicas stored it, a read answers after `r` replied.
+
+```lightcone setup
+new kv-ap 3 r=1 w=1
+run 300ms
+put x 0
+run 200ms
+partition n1 | n2 n3
+```
+
+With `r=1 w=1`, one node is enough for either. `n1` is alone now; give it time to notice (each node pings its peers every 100 ms, and calls a peer unreachable after 300 ms of silence).
+
+```lightcone predict
+A client writes x=1 through n1, and then another reads x through n2. What does the read return?
+```
+
+```lightcone goal
+not linearizable within 5s
+```
+
+```lightcone hint
+`run 500ms`, `put x 1 via n1`, `run 100ms`, then `get x via n2` and `run 200ms`.
+```
+
+```lightcone solution
+run 500ms
+put x 1 via n1
+run 100ms
+get x via n2
+run 200ms
+```
+
+Both answered: the write was acknowledged, and the read, after it, returned the old value `0`. That is Gilbert and Lynch's proof as a run: during a partition a store that stays available cannot also be linearizable. `check` shows the three operations that fit no order.
+
+## Converging after the heal
+
+```lightcone setup
+heal
+```
+
+Every second each replica sends the others its versions of the keys they share — **anti-entropy** (Riak's active anti-entropy compares hash trees; here the versions themselves travel).
+
+```lightcone goal
+converged within 5s
+```
+
+```lightcone hint
+`run 2s`.
+```
+
+```lightcone solution
+run 2s
+```
+
+`n2` and `n3` took `x=1`: it descends from `x=0`, so it replaces it. Eventual consistency: once the faults stop, the replicas agree.
+
+## Siblings
+
+What if both sides write? Every version carries a **vector clock**, one counter per coordinating node. A write descends from the versions its coordinator holds; two writes made apart from each other have clocks that neither descends from, and the store keeps both: **siblings**.
+
+```lightcone setup
+new kv-ap 5
+run 300ms
+partition n1 n5 | n2 n3 n4
+run 500ms
+```
+
+`ring x` shows `x`'s replicas and fallbacks. Write `x` on both sides, then heal.
+
+```lightcone goal
+siblings x 2 within 5s
+```
+
+```lightcone hint
+`put x 1 via n1`, `put x 2 via n2`, `run 500ms`, `heal`, `run 2s`.
+```
+
+```lightcone solution
+put x 1 via n1
+put x 2 via n2
+run 500ms
+heal
+run 2s
+```
+
+Every replica of `x` holds both versions: `inspect n3` shows their clocks, `[n5:1]` and `[n3:1]`. `get x via n4` returns `1|2`, a value nobody wrote alone — the application has to decide.
+
+## Resolving
+
+A client resolves siblings by writing after reading them: the write's clock descends from both.
+
+```lightcone goal
+siblings x 1 within 5s
+```
+
+```lightcone hint
+`put x 3 via n4`, then `run 300ms`.
+```
+
+```lightcone solution
+put x 3 via n4
+run 300ms
+```
+
+The coordinator held both siblings, so `x=3` descends from both and replaces them everywhere. A shopping cart (Dynamo's example) would merge the two carts instead of picking one.
+
+## Read repair
+
+```lightcone setup
+new kv-ap 3 anti-entropy=off
+run 300ms
+isolate n3
+run 500ms
+put x 1 via n1
+run 200ms
+heal
+run 500ms
+```
+
+`n3` missed `x=1`, and anti-entropy is off. `nodes` shows it holds nothing.
+
+```lightcone goal
+value x 1 on n3 within 5s
+```
+
+```lightcone hint
+Read it: `get x via n3`, then `run 300ms`.
+```
+
+```lightcone solution
+get x via n3
+run 300ms
+```
+
+The read went to every replica, answered after `r=2`, and then sent the merged versions to the replica that answered with less: **read repair**. Keys that are read get repaired; the rest wait for anti-entropy.
+
+## Hinted handoff
+
+```lightcone setup
+new kv-ap 5 anti-entropy=off
+run 300ms
+isolate n5
+run 500ms
+put x 1 via n3
+run 300ms
+```
+
+`x`'s replicas are `n5 n3 n4`, and `n5` is cut off. The write still went to three nodes: the next node on the ring, `n1`, took it with a **hint** naming `n5` — a *sloppy quorum*. `nodes` shows the hint waiting.
+
+```lightcone goal
+value x 1 on n5 within 5s
+```
+
+```lightcone hint
+`heal`, then `run 1s`.
+```
+
+```lightcone solution
+heal
+run 1s
+```
+
+As soon as `n1` could reach `n5` again it handed the write back and forgot it: **hinted handoff**. `expect converged` holds.
+
+## Last write wins loses data
+
+Siblings burden the application, so Riak (and Cassandra) can resolve by timestamp instead: `resolve=lww`.
+
+```lightcone setup
+new kv-ap 3 r=1 w=1 resolve=lww
+run 300ms
+partition n1 | n2 n3
+run 500ms
+put x 1 via n1
+run 100ms
+put x 2 via n2
+run 300ms
+```
+
+Both writes were acknowledged (`history`).
+
+```lightcone predict
+After the heal, what becomes of x=1?
+```
+
+```lightcone goal
+lost-writes >= 1 within 5s
+```
+
+```lightcone hint
+`heal`, then `run 2s`.
+```
+
+```lightcone solution
+heal
+run 2s
+```
+
+`x=2` had the later timestamp, so every replica kept it and dropped `x=1` — silently: no error, no sibling, no trace in the data. `lost-writes` lists the acknowledged write that no longer exists, and `check` reports it. With real clocks, which drift, the "later" write need not even be the later one.
+
+## Strong consistency where it counts
+
+Riak 2 lets one bucket be **strongly consistent**: its keys go through a majority-quorum group — here the `kv-cp` store of lesson 04, embedded in every node — while the other keys stay available.
+
+```lightcone setup
+new kv-ap 5 consistent=accounts
+run 1s
+put accounts/alice 10
+run 300ms
+partition n1 n5 | n2 n3 n4
+run 1s
+```
+
+`n1` and `n5` are the minority.
+
+```lightcone goal
+yield <= 0.7 within 5s
+```
+
+```lightcone hint
+`put accounts/alice 20 via n1`, `put x 1 via n1`, then `run 500ms`.
+```
+
+```lightcone solution
+put accounts/alice 20 via n1
+put x 1 via n1
+run 500ms
+```
+
+The same node, in the same partition, refused the balance (`unavailable: no quorum`) and accepted `x`. `check` says the bucket `accounts` is linearizable while the other keys need not be. Choose per key what a partition may cost: availability, or agreement.
+
+## Exercises
+
+1. `new kv-ap 5` with `n=3 r=1 w=1`: partition off one replica of `x` and write through it. What does a read through the majority return? Now try `r=2 w=2`; is it linearizable? (Hint: sloppy quorums.)
+2. Repeat the siblings step with `resolve=lww`. Which write survives, and what does `lost-writes` say?
+3. `load 50/s for 10s` with `chaos for 10s`, then `run until converged`. How long does it take with `anti-entropy=off`?
+4. With `consistent=accounts`, run `cas accounts/alice 10 11` through the minority and the majority. Why can an AP key not offer `cas`?
+5. Run lesson 04's partition against both stores at once: `compare kv-cp 3 vs kv-ap 3 r=1 w=1`, then `partition n1 | n2 n3`, `put x 1 via n1`, `get x via n2`, `check`.
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 

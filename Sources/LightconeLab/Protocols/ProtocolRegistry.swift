@@ -55,6 +55,8 @@ public enum ProtocolRegistry {
     public static let entries: [ProtocolEntry] = [
         entry(RaftNode.self, checker: RaftChecker.self),
         entry(GossipNode.self, checker: GossipChecker.self),
+        entry(KVCPNode.self, checker: KVCPChecker.self),
+        entry(KVAPNode.self, checker: KVAPChecker.self),
     ]
 
     /// The protocols of this build as a catalog (what sessions use unless told otherwise).

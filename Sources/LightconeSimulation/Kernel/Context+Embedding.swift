@@ -2,8 +2,9 @@ extension Context {
     /// Runs a handler of `part`, a node of another protocol that this node embeds (a store
     /// node that replicates through a Raft group), and records its effects as this node's:
     /// its messages wrapped by `message`, its timers mapped into this protocol's timers by
-    /// `timer`, its client replies and notes passed through. The part draws from this
-    /// node's generator, so a run stays deterministic.
+    /// `timer`, its client replies passed through and its notes passed through `note` (by
+    /// default unchanged; a store may prefix them to say which part speaks). The part draws
+    /// from this node's generator, so a run stays deterministic.
     ///
     /// ```swift
     /// ctx.embed(&raft, message: StoreMessage.raft, timer: StoreTimer.init) { raft, inner in
@@ -15,6 +16,7 @@ extension Context {
         message wrap: (Part.Message) -> Node.Message,
         timer map: (Part.Timer) -> Node.Timer,
         bugs partBugs: UInt64 = 0,
+        note mapNote: (String) -> String = { $0 },
         _ handler: (inout Part, inout Context<Part>) -> Void
     ) {
         var inner = Context<Part>(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: partBugs,
@@ -27,7 +29,7 @@ extension Context {
             case .setTimer(let timer, let delay): recorded.append(.setTimer(map(timer), delay))
             case .cancelTimer(let timer): recorded.append(.cancelTimer(map(timer)))
             case .reply(let request, let reply): recorded.append(.reply(request, reply))
-            case .note(let text): recorded.append(.note(text))
+            case .note(let text): recorded.append(.note(mapNote(text)))
             }
         }
     }
