@@ -61,3 +61,44 @@ import Testing
         #expect(lab.comparison == nil)
     }
 }
+
+/// A lesson's setup may open a comparison; the goal is read on the first side.
+@Suite struct CompareInLessonTests {
+    static let lesson = """
+    # Side by side
+
+    Two stores at once.
+
+    ## Kill one
+
+    Both stores lose n1.
+
+    ```lightcone setup
+    compare kv-cp 3 vs kv-ap 3 r=1 w=1
+    ```
+
+    ```lightcone goal
+    down n1
+    ```
+
+    ```lightcone solution
+    kill n1
+    ```
+
+    ## Exercises
+
+    Try a partition.
+    """
+
+    @Test("compare in a setup block runs; later commands reach both sides")
+    func setupCompares() {
+        var lab = LessonTestSupport.session(lessons: ["01-side.md": Self.lesson])
+        let opened = lab.execute("lesson side").lines
+        #expect(opened.contains { $0.hasPrefix("compare: kv-cp vs kv-ap") }, "\(opened)")
+        let killed = lab.execute("kill n1").lines
+        #expect(killed.contains("kv-cp: t=0ms kill n1"))
+        #expect(killed.contains("kv-ap: t=0ms kill n1"))
+        #expect(lab.comparison?.other.cluster.lives[0] == .down)
+        #expect(killed.contains { $0.contains("goal met") }, "\(killed)")
+    }
+}

@@ -18,7 +18,7 @@ public struct Lab: Sendable {
     /// How deep `source` is nested.
     var sourceDepth = 0
     /// The other side of `compare`, while one runs.
-    public internal(set) var comparison: Comparison?
+    public var comparison: Comparison? { session.comparison }
 
     /// A lab with a fresh session from `options.startCommand` (`new gossip 5`).
     public init(options: SessionOptions) {
@@ -81,26 +81,9 @@ public struct Lab: Sendable {
     public mutating func execute(_ line: String) -> CommandOutput {
         let text = CommandParser.stripComment(line)
         guard !text.isEmpty else { return CommandOutput() }
-        var parsed = try? CommandParser.parse(text, context: session.parseContext)
-        if parsed == nil, let other = comparison?.other {
-            // A command or condition of the other side's protocol runs there (and is refused here).
-            parsed = try? CommandParser.parse(text, context: other.parseContext)
-        }
-        switch parsed {
-        case .compare(let first, let second)?:
-            var output = startComparison(first, second)
-            if !output.isError { session.typed.append(text) }
-            output.lines += output.isError ? [] : lessons.afterCommand(on: &session)
-            return output
-        case .new? where comparison != nil:
-            let ended = endComparison().map { [$0] } ?? []
-            var output = session.execute(text)
-            output.lines = ended + output.lines + lessons.afterCommand(on: &session)
-            return output
-        case .leave? where comparison != nil && lessons.progress == nil:
-            return CommandOutput(lines: endComparison().map { [$0] } ?? [])
-        default:
-            break
+        let parsed = try? CommandParser.parse(text, context: session.parseContext)
+        if case .leave? = parsed, comparison != nil, lessons.progress == nil {
+            return CommandOutput(lines: session.endComparison().map { [$0] } ?? [])
         }
         if let command = parsed, steers(command) {
             if case .source = command {} else { session.typed.append(text) }
@@ -112,7 +95,6 @@ public struct Lab: Sendable {
                 return .error(error.message)
             }
         }
-        if comparison != nil, let command = parsed { return executeOnBoth(text, command) }
         var output = session.execute(text)
         output.lines += lessons.afterCommand(on: &session)
         return output
@@ -120,12 +102,7 @@ public struct Lab: Sendable {
 
     /// Moves the clock forward by `duration` (the view's play), returning the narrated lines.
     public mutating func advance(by duration: SimDuration) -> [String] {
-        var lines = session.advance(by: duration)
-        if var comparison {
-            let labels = comparison.labels
-            lines = lines.map { "\(labels.first): \($0)" } + comparison.other.advance(by: duration).map { "\(labels.second): \($0)" }
-            self.comparison = comparison
-        }
+        let lines = session.advance(by: duration)
         guard duration > 0 else { return lines }
         return lines + lessons.afterCommand(on: &session)
     }

@@ -28,6 +28,8 @@ public struct Session: Sendable {
     public var drawings: LabDrawings?
     /// Asked during long runs; true interrupts them (the view's Ctrl-C).
     public var interruptCheck: (@Sendable () -> Bool)?
+    /// The other side of `compare`, while one runs.
+    public internal(set) var comparison: Comparison?
     /// Told the simulated time and events handled during long runs (progress lines).
     public var progressReport: (@Sendable (_ now: SimTime, _ events: Int) -> Void)?
 
@@ -52,16 +54,37 @@ public struct Session: Sendable {
     /// The protocols this session offers.
     public var catalog: ProtocolCatalog { options.protocols }
 
-    /// Runs one line (a command, a blank line or a comment) and says what happened.
+    /// Runs one line (a command, a blank line or a comment) and says what happened. While
+    /// comparing, the line runs on both sides (see `Session+Compare.swift`).
     public mutating func execute(_ line: String) -> CommandOutput {
         let text = CommandParser.stripComment(line)
         guard !text.isEmpty else { return CommandOutput() }
-        let command: Command
+        var command: Command
         do {
             command = try CommandParser.parse(text, context: parseContext)
         } catch {
-            return .error(error.message)
+            // A command or condition of the other side's protocol runs there (and is refused here).
+            guard let other = comparison?.other, let theirs = try? CommandParser.parse(text, context: other.parseContext) else {
+                return .error(error.message)
+            }
+            command = theirs
         }
+        switch command {
+        case .compare(let first, let second):
+            return startComparison(first, second, text: text)
+        case .new where comparison != nil:
+            let ended = endComparison().map { [$0] } ?? []
+            var output = executeHere(text, command)
+            output.lines = ended + output.lines
+            return output
+        default:
+            if comparison != nil && !command.isAboutTheFrontEnd && !command.isLessonCommand { return executeOnBoth(text, command) }
+            return executeHere(text, command)
+        }
+    }
+
+    /// Runs a parsed line on this session's own cluster.
+    mutating func executeHere(_ text: String, _ command: Command) -> CommandOutput {
         if case .source = command {} else { typed.append(text) }
         var output: CommandOutput
         cluster.interruptCheck = interruptCheck
@@ -96,6 +119,13 @@ public struct Session: Sendable {
 
     /// Moves the clock forward by `duration` (the view's play), returning the narrated lines.
     public mutating func advance(by duration: SimDuration) -> [String] {
+        if var comparison {
+            self.comparison = nil
+            let lines = advance(by: duration).map { "\(comparison.labels.first): \($0)" }
+                + comparison.other.advance(by: duration).map { "\(comparison.labels.second): \($0)" }
+            self.comparison = comparison
+            return lines
+        }
         guard duration > 0 else { return [] }
         let target = cluster.now + duration
         cluster.run(to: target)

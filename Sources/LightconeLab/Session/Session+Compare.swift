@@ -3,8 +3,13 @@ import LightconeSimulation
 /// `compare SPEC vs SPEC`: a second session beside the lab's own, with the same node names,
 /// that every later command also runs on; answers are prefixed by their side.
 public struct Comparison: Sendable {
-    /// The other side's session (the lab's own session is the first side).
-    public internal(set) var other: Session
+    /// The other side's session (held in an array: a session cannot hold one directly).
+    var sides: [Session]
+    /// The other side's session (the session itself is the first side).
+    public internal(set) var other: Session {
+        get { sides[0] }
+        set { sides[0] = newValue }
+    }
     /// The prefixes of the two sides, e.g. `kv-cp` and `kv-ap`, or `bank mode=acid` and
     /// `bank mode=base` when both run one protocol.
     public let labels: (first: String, second: String)
@@ -42,20 +47,28 @@ extension Command {
         default: return false
         }
     }
+
+    /// The lesson, demo and `source` commands, which the lab steers.
+    var isLessonCommand: Bool {
+        switch self {
+        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .say, .wait, .source: return true
+        default: return false
+        }
+    }
 }
 
-extension Lab {
+extension Session {
     /// Builds both sides of `compare`; refuses (changing nothing) when either side cannot be
     /// built or their node names differ.
-    mutating func startComparison(_ first: Command, _ second: Command) -> CommandOutput {
+    mutating func startComparison(_ first: Command, _ second: Command, text: String) -> CommandOutput {
         guard let firstLine = first.newLine, let secondLine = second.newLine else { return .error("compare takes two clusters") }
-        var options = session.options
-        options.seed = session.seed
+        var options = self.options
+        options.seed = seed
         options.startCommand = firstLine
         var trialFirst = Session(options: options)
         var trialSecond = Session(options: options)
-        trialFirst.drawings = session.drawings
-        trialSecond.drawings = session.drawings
+        trialFirst.drawings = drawings
+        trialSecond.drawings = drawings
         let builtFirst = trialFirst.execute(firstLine)
         if builtFirst.isError { return builtFirst }
         let builtSecond = trialSecond.execute(secondLine)
@@ -64,14 +77,14 @@ extension Lab {
             return .error("both sides need the same nodes: \(firstLine.dropFirst(4)) has \(trialFirst.cluster.nodeCount), \(secondLine.dropFirst(4)) has \(trialSecond.cluster.nodeCount); give the count on each side")
         }
         let labels = Comparison.labels(first, second)
-        let previous = session
-        trialFirst.interruptCheck = previous.interruptCheck
-        trialSecond.interruptCheck = previous.interruptCheck
-        trialFirst.progressReport = previous.progressReport
-        trialSecond.progressReport = previous.progressReport
-        trialFirst.typed = previous.typed
-        session = trialFirst
-        comparison = Comparison(other: trialSecond, labels: labels)
+        trialSecond.interruptCheck = interruptCheck
+        trialSecond.progressReport = progressReport
+        // Both sides build; now the first side is this session itself (same result as its trial).
+        comparison = nil
+        _ = executeHere(firstLine, first)
+        if typed.last == firstLine { typed.removeLast() }
+        typed.append(text)
+        comparison = Comparison(sides: [trialSecond], labels: labels)
         var lines = ["compare: \(labels.0) vs \(labels.1) — every command now runs on both sides (`new` or `leave` ends it)"]
         lines += builtFirst.lines.map { "\(labels.0): \($0)" }
         lines += builtSecond.lines.map { "\(labels.1): \($0)" }
@@ -89,22 +102,14 @@ extension Lab {
     /// `run until`, the side that stopped earlier runs on to the later instant, so both stand
     /// at one time.
     mutating func executeOnBoth(_ text: String, _ command: Command) -> CommandOutput {
-        guard var comparison, !command.isAboutTheFrontEnd else {
-            var output = session.execute(text)
-            output.lines += lessons.afterCommand(on: &session)
-            return output
-        }
-        var first = session.execute(text)
-        first.lines += lessons.afterCommand(on: &session)
-        var second = comparison.other.execute(text)
+        guard var comparison else { return executeHere(text, command) }
+        self.comparison = nil
+        let first = execute(text)
+        let second = comparison.other.execute(text)
         if case .runUntil = command {
-            let later = max(session.cluster.now, comparison.other.cluster.now)
-            for side in 0..<2 {
-                let now = side == 0 ? session.cluster.now : comparison.other.cluster.now
-                guard now < later else { continue }
-                let line = "run \(later - now)us"
-                if side == 0 { _ = session.execute(line) } else { _ = comparison.other.execute(line) }
-            }
+            let later = max(cluster.now, comparison.other.cluster.now)
+            if cluster.now < later { _ = execute("run \(later - cluster.now)us") }
+            if comparison.other.cluster.now < later { _ = comparison.other.execute("run \(later - comparison.other.cluster.now)us") }
         }
         self.comparison = comparison
         var output = CommandOutput(lines: first.lines.map { "\(comparison.labels.first): \($0)" }
