@@ -130,6 +130,11 @@ public protocol ProtocolNode: Sendable {
     /// The protocol's meters now, in the order of `meters`.
     static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading]
 
+    /// The link settings a new cluster starts with (`new` resets to them); default
+    /// `LinkSettings.defaults`. A protocol whose fault is part of its story (the two generals'
+    /// lossy valley, `loss=30%`) sets them from its options.
+    static func linkSettings(config: Config) -> LinkSettings
+
     /// Builds the shared settings from `key=value` options, or says what is wrong.
     static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> Config
 
@@ -193,6 +198,7 @@ extension ProtocolNode {
     public static var conditions: [ConditionForm] { [] }
     public static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading] { [] }
     public static var bugs: [BugSpec] { [] }
+    public static func linkSettings(config: Config) -> LinkSettings { .defaults }
     public var leaderTerm: Int? { nil }
     public var epoch: Int? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
