@@ -154,6 +154,9 @@ public protocol ProtocolNode: Sendable {
 
     /// The node's role: one of the names in `roles` (`leader`, `follower`, `node`).
     var role: String { get }
+    /// The kind of this node's role now; default the declared kind of `role`. A protocol whose
+    /// nodes differ within one role answers per node (a traitorous lieutenant is `.faulty`).
+    var roleKind: RoleKind { get }
     /// The term or ballot this node leads in, when it believes it leads; else nil.
     var leaderTerm: Int? { get }
     /// The term, ballot or round to show on the node's box, if the protocol has one.
@@ -200,6 +203,7 @@ extension ProtocolNode {
     public static var bugs: [BugSpec] { [] }
     public static func linkSettings(config: Config) -> LinkSettings { .defaults }
     public var leaderTerm: Int? { nil }
+    public var roleKind: RoleKind { Self.roleKind(of: role) }
     public var epoch: Int? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
     public static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
