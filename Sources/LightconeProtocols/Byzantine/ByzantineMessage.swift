@@ -21,7 +21,9 @@ public enum ByzantineMessage: ProtocolMessage, Equatable {
     public var traceText: String {
         switch self {
         case .oral(let path, let value, _):
-            return "OM round \(path.count) \(path.map(\.description).joined(separator: ":")) says \(value.rawValue)"
+            // `n3 says n1 said retreat`: the relays, latest first, as the paper tells them.
+            let speakers = path.reversed().map(\.description)
+            return "OM round \(path.count): \(speakers[0]) says " + speakers.dropFirst().map { "\($0) said " }.joined() + value.rawValue
         case .signed(let value, let chain, _):
             return "SM \(value.rawValue):\(chain.map(\.description).joined(separator: ":")) (\(chain.count) signature\(chain.count == 1 ? "" : "s"))"
         }

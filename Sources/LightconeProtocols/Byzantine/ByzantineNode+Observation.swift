@@ -11,7 +11,7 @@ extension ByzantineNode {
     public var summaryLines: [String] {
         let loyalty = isTraitor ? "TRAITOR (\(config.strategy.rawValue))" : "loyal"
         if isCommander {
-            return [loyalty, order.map { "ordered \($0.rawValue)" } ?? "awaits the order", "sent \(sentCount)"]
+            return [loyalty, order.map { isTraitor ? "told to \($0.rawValue)" : "ordered \($0.rawValue)" } ?? "awaits the order", "sent \(sentCount)"]
         }
         let heard: String
         switch config.algorithm {

@@ -160,7 +160,7 @@ public struct TwoGeneralsNode: ProtocolNode {
     mutating func give(_ word: String, _ ctx: inout Context<TwoGeneralsNode>) -> Result<String, OptionError> {
         guard isGeneralA else { return .failure(OptionError("only general A (n1) gives the order")) }
         guard let order = Plan(rawValue: word.lowercased()) else { return .failure(OptionError("the order is attack or retreat, not \(word)")) }
-        guard decision == nil else { return .failure(OptionError("it is dawn already: the order had to come before dawn at t=\(DurationText.instant(config.dawn))")) }
+        guard decision == nil else { return .failure(OptionError("dawn has passed (t=\(DurationText.instant(config.dawn))): the order comes too late")) }
         if let plan { return .failure(OptionError("n1 has already ordered \(plan.rawValue)")) }
         plan = order
         dispatch(0, to: NodeID(index: 1), &ctx)
