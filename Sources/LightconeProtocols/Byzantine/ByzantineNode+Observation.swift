@@ -6,12 +6,14 @@ extension ByzantineNode {
     /// A traitor is of kind faulty, whatever its role.
     public var roleKind: RoleKind { isTraitor ? .faulty : (isCommander ? .leading : .following) }
 
-    /// `TRAITOR (worst)` or `loyal`; what it heard (OM: the commander's value and each
-    /// lieutenant's, `A|RA`; SM: the set V); its decision or the round it is in.
+    /// The node box (which shows two lines): a traitor says so first; a loyal lieutenant its
+    /// decision (or the round it is in); then what it heard (OM: the commander's value and each
+    /// other lieutenant's, `A R A`; SM: the set V). The kind (`.faulty`) colours a traitor too.
     public var summaryLines: [String] {
-        let loyalty = isTraitor ? "TRAITOR (\(config.strategy.rawValue))" : "loyal"
+        let traitor = "TRAITOR (\(config.strategy.rawValue))"
         if isCommander {
-            return [loyalty, order.map { isTraitor ? "told to \($0.rawValue)" : "ordered \($0.rawValue)" } ?? "awaits the order", "sent \(sentCount)"]
+            guard let order else { return [isTraitor ? traitor : "loyal", "awaits the order"] }
+            return isTraitor ? [traitor, "told to \(order.rawValue) · sent \(sentCount)"] : ["ordered \(order.rawValue)", "sent \(sentCount)"]
         }
         let heard: String
         switch config.algorithm {
@@ -20,7 +22,7 @@ extension ByzantineNode {
         case .sm:
             heard = "V={\(heldLetters)}"
         }
-        return [loyalty, heard, decisionLine]
+        return [isTraitor ? traitor : decisionLine, heard]
     }
 
     /// `decides attack`, `round 2 of 2`, `waits`.

@@ -4,9 +4,19 @@ import LightconeSimulation
 extension TwoGeneralsNode {
     public var role: String { "general" }
 
-    /// `sent m0`, `got m1✓`, and the decision (or what it waits for) — the node box.
+    /// The node box (which shows two lines): the decision (or, before dawn, what it waits
+    /// for), then what it sent and received: `sent m0 · got m1✓`.
     public var summaryLines: [String] {
-        ["sent " + TwoGeneralsNode.labels(sent), "got " + TwoGeneralsNode.labels(received), decisionLine]
+        [decisionLine, messengersLine]
+    }
+
+    /// `sent m0 · got m1✓`, or counts and the latest when the chain is long.
+    var messengersLine: String {
+        if sent.count + received.count <= 4 {
+            return "sent " + TwoGeneralsNode.labels(sent) + " · got " + TwoGeneralsNode.labels(received)
+        }
+        let latest = max(sent.last ?? 0, received.last ?? 0)
+        return "sent \(sent.count) · got \(received.count) · last \(TwoGeneralsMessage.label(latest))"
     }
 
     /// `ATTACKS`, `stays home`, or before dawn what it knows.
@@ -17,11 +27,9 @@ extension TwoGeneralsNode {
         return awaited.map { "waits for m\($0)" } ?? "will attack"
     }
 
-    /// A short list of messenger labels: `m0 m2`, or `m0 … m28 (15)` when long.
+    /// A short list of messenger labels: `m0 m2`, or `-`.
     static func labels(_ indexes: [Int]) -> String {
-        if indexes.isEmpty { return "-" }
-        if indexes.count <= 3 { return indexes.map(TwoGeneralsMessage.label).joined(separator: " ") }
-        return "\(TwoGeneralsMessage.label(indexes[0])) … \(TwoGeneralsMessage.label(indexes[indexes.count - 1])) (\(indexes.count))"
+        indexes.isEmpty ? "-" : indexes.map(TwoGeneralsMessage.label).joined(separator: " ")
     }
 
     public func inspect() -> [String] {
