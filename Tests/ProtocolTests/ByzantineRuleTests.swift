@@ -224,6 +224,24 @@ import Testing
         #expect(S.decisions(sim).values.allSatisfy { $0 == .retreat })
     }
 
+    @Test("a lieutenant killed in round 1 and restarted after the battle closes its rounds at once: what it missed is retreat")
+    func restartAfterTheBattle() throws {
+        var sim = try Simulation<ByzantineNode>(nodeCount: 4, seed: 1)
+        ByzantineChecker.configure(&sim)
+        try sim.submit(Operation(name: "order", input: ["attack"]), via: NodeID(index: 0))
+        sim.run(to: .milliseconds(50))
+        try sim.kill(NodeID(index: 1))
+        S.finish(&sim, at: .seconds(1))
+        #expect(sim.nodes[1].decision == nil)
+        #expect(S.decisions(sim) == ["n3": .attack, "n4": .attack])
+        try sim.restart(NodeID(index: 1))
+        S.finish(&sim, at: .seconds(2))
+        // It had the commander's attack; the relays of n3 and n4 came while it was down.
+        #expect(sim.nodes[1].majorityInputs == ["n1:A", "n3:R", "n4:R"])
+        #expect(sim.nodes[1].decision == .retreat)
+        #expect(sim.violations.first?.property == "IC2")
+    }
+
     @Test("roles: commander and lieutenant; a traitor's kind is faulty")
     func roles() throws {
         let sim = try Simulation<ByzantineNode>(nodeCount: 4, seed: 1, options: [(key: "traitors", value: "n1,n3")])

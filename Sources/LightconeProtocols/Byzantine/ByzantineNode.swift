@@ -33,7 +33,7 @@ public struct ByzantineNode: ProtocolNode {
     ]
     public static let operations = [
         OperationSpec(name: "order", hasKey: false, inputCount: 1, usage: "order attack|retreat",
-                      summary: "the commander (n1) sends its order to every lieutenant, and the algorithm runs"),
+                      summary: "the commander (n1) sends its order to every lieutenant, and the algorithm runs", example: "order retreat"),
     ]
     public static var roles: [RoleSpec] { [RoleSpec("commander", .leading), RoleSpec("lieutenant", .following)] }
 

@@ -28,8 +28,10 @@ public struct Breach: Sendable, Hashable {
     /// `order` the loyal commander's order (nil when the commander is a traitor). IC2 is named
     /// first: with a loyal commander, a lieutenant that disobeys breaks it.
     public static func verdict(_ decisions: [Order?], loyalOrder order: Order?) -> Breach? {
-        if let order, let i = decisions.indices.first(where: { decisions[$0] != nil && decisions[$0] != order }) {
-            return .ic2(i, decided: decisions[i]!, order: order)
+        if let order {
+            for (i, decision) in decisions.enumerated() {
+                if let decision, decision != order { return .ic2(i, decided: decision, order: order) }
+            }
         }
         let attacking = decisions.indices.first { decisions[$0] == .attack }
         let retreating = decisions.indices.first { decisions[$0] == .retreat }

@@ -27,7 +27,7 @@ public struct TwoGeneralsNode: ProtocolNode {
     ]
     public static let operations = [
         OperationSpec(name: "order", hasKey: false, inputCount: 1, usage: "order attack|retreat",
-                      summary: "general A (n1) picks the plan and sends messenger m0 across the valley"),
+                      summary: "general A (n1) picks the plan and sends messenger m0 across the valley", example: "order attack"),
     ]
     public static var roles: [RoleSpec] { [RoleSpec("general", .passive)] }
 
