@@ -21,8 +21,8 @@ enum ByzantineTestSupport {
     }
 
     /// The loyal lieutenants' decisions, by name.
-    static func decisions(_ sim: Simulation<ByzantineNode>) -> [String: Order] {
-        var result: [String: Order] = [:]
+    static func decisions(_ sim: Simulation<ByzantineNode>) -> [String: ByzantineOrder] {
+        var result: [String: ByzantineOrder] = [:]
         for node in sim.nodes where !node.isCommander && !node.isTraitor { if let d = node.decision { result[node.id.description] = d } }
         return result
     }

@@ -10,7 +10,7 @@ public struct Battle: Sendable {
     /// The settings (n, m, traitors, algorithm, tree).
     public let config: ByzantineConfig
     /// What the commander orders (a traitorous commander's "loyal" value, which flip inverts).
-    public let order: Order
+    public let order: ByzantineOrder
     /// The traitors' choice bits.
     public let oralChoices: OralChoices
     /// The traitors' choice bits under SM.
@@ -20,13 +20,13 @@ public struct Battle: Sendable {
 
     var values: [Bool] = []
     var held: [UInt8] = []
-    var queue: [(value: Order, chain: UInt64, length: Int, to: Int)] = []
+    var queue: [(value: ByzantineOrder, chain: UInt64, length: Int, to: Int)] = []
 
     /// A battle of `config`'s generals in which the commander orders `order`.
-    public init(config: ByzantineConfig, order: Order) {
+    public init(config: ByzantineConfig, order: ByzantineOrder) {
         self.config = config
         self.order = order
-        let loyalOrder: Order? = config.isTraitor(0) ? nil : order
+        let loyalOrder: ByzantineOrder? = config.isTraitor(0) ? nil : order
         oralChoices = OralChoices(tree: config.tree, traitors: config.algorithm == .om ? config.traitors : 0)
         signedChoices = SignedChoices(nodeCount: config.nodeCount, traitors: config.algorithm == .sm ? config.traitors : 0, loyalOrder: loyalOrder)
     }
@@ -35,9 +35,9 @@ public struct Battle: Sendable {
     public var choiceCount: Int { config.algorithm == .om ? oralChoices.count : signedChoices.count }
 
     /// Runs the battle; the loyal lieutenants' decisions (nil for the commander and traitors).
-    public mutating func decisions(_ plan: TraitorPlan) -> [Order?] {
+    public mutating func decisions(_ plan: TraitorPlan) -> [ByzantineOrder?] {
         let n = config.nodeCount
-        var result = [Order?](repeating: nil, count: n)
+        var result = [ByzantineOrder?](repeating: nil, count: n)
         switch config.algorithm {
         case .om:
             runOral(plan)
@@ -53,7 +53,7 @@ public struct Battle: Sendable {
     /// decisions when nothing broke).
     public mutating func breach(_ plan: TraitorPlan) -> Breach? {
         let n = config.nodeCount
-        let loyalOrder: Order? = config.isTraitor(0) ? nil : order
+        let loyalOrder: ByzantineOrder? = config.isTraitor(0) ? nil : order
         switch config.algorithm {
         case .om: runOral(plan)
         case .sm: runSigned(plan)
@@ -61,7 +61,7 @@ public struct Battle: Sendable {
         var attacking = -1, retreating = -1
         for i in 1..<n where !config.isTraitor(i) {
             let attacks = config.algorithm == .om ? decideOral(i) : held[i] == 2
-            let decided: Order = attacks ? .attack : .retreat
+            let decided: ByzantineOrder = attacks ? .attack : .retreat
             if let loyalOrder, decided != loyalOrder { return .ic2(i, decided: decided, order: loyalOrder) }
             if attacks { if attacking < 0 { attacking = i } } else if retreating < 0 { retreating = i }
             if attacking >= 0 && retreating >= 0 { return .ic1(attacking: attacking, retreating: retreating) }
@@ -102,7 +102,7 @@ public struct Battle: Sendable {
         queue.removeAll(keepingCapacity: true)
         messages = 0
         for r in 1..<n {
-            for value in Order.allCases {
+            for value in ByzantineOrder.allCases {
                 let signs = config.isTraitor(0)
                     ? plan.commanderSigns(value, to: r, order: order, choices: signedChoices) ?? (value == order.opposite)
                     : value == order

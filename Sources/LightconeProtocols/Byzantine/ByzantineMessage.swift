@@ -5,10 +5,10 @@ import LightconeSimulation
 public enum ByzantineMessage: ProtocolMessage, Equatable {
     /// OM: "`path` says `value`": the commander (path `n1`) or the last lieutenant on the path
     /// relaying what the one before it said.
-    case oral(path: [NodeID], value: Order, start: SimTime)
+    case oral(path: [NodeID], value: ByzantineOrder, start: SimTime)
     /// SM: `value` signed by each general of `chain` in turn, commander first. A signature
     /// cannot be forged: a traitor can only relay or withhold what it holds.
-    case signed(value: Order, chain: [NodeID], start: SimTime)
+    case signed(value: ByzantineOrder, chain: [NodeID], start: SimTime)
 
     /// `A:n1:n3`: the value's initial and the path or the signature chain.
     public var label: String {
@@ -40,7 +40,7 @@ public enum ByzantineMessage: ProtocolMessage, Equatable {
     }
 
     /// `A:n1:n3`.
-    static func chainText(_ value: Order, _ nodes: [NodeID]) -> String {
+    static func chainText(_ value: ByzantineOrder, _ nodes: [NodeID]) -> String {
         ([value == .attack ? "A" : "R"] + nodes.map(\.description)).joined(separator: ":")
     }
 }

@@ -104,8 +104,8 @@ extension ByzantineNode {
 
     /// The loyal lieutenants' decisions (nil for the commander, traitors and the undecided),
     /// who has not decided, and the loyal commander's order (nil if it is a traitor or gave none).
-    public static func decisions(in nodes: [ByzantineNode]) -> (decisions: [Order?], undecided: [NodeID], loyalOrder: Order?) {
-        var decisions = [Order?](repeating: nil, count: nodes.count)
+    public static func decisions(in nodes: [ByzantineNode]) -> (decisions: [ByzantineOrder?], undecided: [NodeID], loyalOrder: ByzantineOrder?) {
+        var decisions = [ByzantineOrder?](repeating: nil, count: nodes.count)
         var undecided: [NodeID] = []
         for node in nodes where !node.isCommander && !node.isTraitor {
             if let decision = node.decision { decisions[node.id.index] = decision } else { undecided.append(node.id) }
@@ -141,7 +141,7 @@ extension ByzantineNode {
     }
 
     /// `n2 attack, n3 attack`.
-    static func decisionsText(_ decisions: [Order?]) -> String {
+    static func decisionsText(_ decisions: [ByzantineOrder?]) -> String {
         decisions.indices.compactMap { i in decisions[i].map { "n\(i + 1) \($0.rawValue)" } }.joined(separator: ", ")
     }
 }

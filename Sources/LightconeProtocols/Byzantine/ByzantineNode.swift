@@ -40,27 +40,27 @@ public struct ByzantineNode: ProtocolNode {
     public let id: NodeID
     let config: ByzantineConfig
     /// The commander's order (as given; a traitorous commander lies about it).
-    public private(set) var order: Order?
+    public internal(set) var order: ByzantineOrder?
     /// When the battle began, learnt from the first message.
-    public private(set) var start: SimTime?
+    public internal(set) var start: SimTime?
     /// Rounds this general has closed.
-    public private(set) var roundsDone = 0
+    public internal(set) var roundsDone = 0
     /// OM: what arrived on each path of the tree (-1: nothing, 0 retreat, 1 attack).
     var oral: [Int8] = []
     /// SM: the set V of values received, in the order they came, with the chain each first came with.
-    public private(set) var held: [(value: Order, chain: [NodeID])] = []
+    public internal(set) var held: [(value: ByzantineOrder, chain: [NodeID])] = []
     /// A loyal lieutenant's decision, after the last round.
-    public private(set) var decision: Order?
+    public internal(set) var decision: ByzantineOrder?
     /// Messages this general sent.
-    public private(set) var sentCount = 0
+    public internal(set) var sentCount = 0
     /// Messages that came after their round had ended.
-    public private(set) var lateCount = 0
+    public internal(set) var lateCount = 0
     /// A traitor's plan, fixed the first time it lies.
     var plan: TraitorPlan?
     var oralChoices: OralChoices?
     var signedChoices: SignedChoices?
     /// What `worst` found, for `inspect`.
-    public private(set) var searchReport: String?
+    public internal(set) var searchReport: String?
 
     public static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> ByzantineConfig {
         try ByzantineConfig.parse(nodeCount: nodeCount, options: options)
@@ -101,7 +101,7 @@ public struct ByzantineNode: ProtocolNode {
             return
         }
         let word = operation.input.first ?? ""
-        guard let given = Order(rawValue: word.lowercased()) else {
+        guard let given = ByzantineOrder(rawValue: word.lowercased()) else {
             ctx.reply(request, .fail("the order is attack or retreat, not \(word)"))
             return
         }
@@ -123,12 +123,12 @@ public struct ByzantineNode: ProtocolNode {
 
     /// The value a traitor's search takes as the commander's: the order it was given when
     /// the commander is loyal; attack otherwise, so that every traitor computes the same plan.
-    func searchBase(_ value: Order) -> Order { config.isTraitor(0) ? .attack : value }
+    func searchBase(_ value: ByzantineOrder) -> ByzantineOrder { config.isTraitor(0) ? .attack : value }
 
     // MARK: - Traitors
 
     /// Fixes this traitor's plan; `worst` searches for it (every traitor finds the same one).
-    mutating func preparePlan(base: Order, _ ctx: inout Context<ByzantineNode>) {
+    mutating func preparePlan(base: ByzantineOrder, _ ctx: inout Context<ByzantineNode>) {
         guard plan == nil else { return }
         if config.algorithm == .om { oralChoices = OralChoices(tree: config.tree, traitors: config.traitors) }
         else { signedChoices = SignedChoices(nodeCount: config.nodeCount, traitors: config.traitors, loyalOrder: config.isTraitor(0) ? nil : base) }
@@ -155,15 +155,7 @@ public struct ByzantineNode: ProtocolNode {
             ?? ctx.rng.chance(ppm: 500_000)
     }
 
-    // MARK: - OM(m)
-
-    mutating func commandOral(_ given: Order, _ ctx: inout Context<ByzantineNode>) {
-        let base = config.strategy == .worst ? searchBase(given) : given
-        for r in 1..<config.nodeCount {
-            let attack = isTraitor ? oralLie(path: 0, to: r, loyal: base == .attack, &ctx) : given == .attack
-            send(.oral(path: [id], value: attack ? .attack : .retreat, start: ctx.now), to: r, &ctx)
-        }
-    }
+    // MARK: - Rounds
 
     mutating func send(_ message: ByzantineMessage, to r: Int, _ ctx: inout Context<ByzantineNode>) {
         sentCount += 1
@@ -214,113 +206,5 @@ public struct ByzantineNode: ProtocolNode {
         if closed, roundsDone < config.lastRound, let end = deadline(roundsDone + 1) {
             ctx.setTimer(.round, after: end - ctx.now)
         }
-    }
-
-    /// OM, end of round k: relay each value of round k (a missing one as retreat) in round
-    /// k+1, or after round m+1 decide.
-    mutating func closeOralRound(_ k: Int, _ ctx: inout Context<ByzantineNode>) {
-        let tree = config.tree, me = id.index
-        var missing = 0
-        for p in 0..<tree.count where tree.depth[p] == k && !tree.contains(p, me) && oral[p] < 0 { missing += 1 }
-        if missing > 0 { ctx.note("round \(k): \(missing) message\(missing == 1 ? "" : "s") never came; each counts as retreat") }
-        guard k <= config.m else {
-            if !isTraitor { decideOral(&ctx) }
-            return
-        }
-        if isTraitor && plan == nil { preparePlan(base: searchBase(oral[0] == 1 ? .attack : .retreat), &ctx) }
-        let start = self.start ?? ctx.now
-        for p in 0..<tree.count where tree.depth[p] == k && !tree.contains(p, me) {
-            let loyal = oral[p] == 1
-            let path = tree.nodes(of: p).map(NodeID.init(index:)) + [id]
-            let extended = tree.child(p, me)
-            for r in 0..<config.nodeCount where r != me && !tree.contains(p, r) {
-                let attack = isTraitor ? oralLie(path: extended, to: r, loyal: loyal, &ctx) : loyal
-                send(.oral(path: path, value: attack ? .attack : .retreat, start: start), to: r, &ctx)
-            }
-        }
-    }
-
-    /// OM's decision: `majority` of the commander's value and of each other lieutenant's OM(m-1).
-    mutating func decideOral(_ ctx: inout Context<ByzantineNode>) {
-        let tree = config.tree, me = id.index
-        let oral = self.oral
-        let attack = tree.decide(for: me) { oral[$0] == 1 }
-        decision = attack ? .attack : .retreat
-        ctx.note("decides \(attack ? "attack" : "retreat"): majority of \(majorityInputs.joined(separator: " "))")
-    }
-
-    /// The values OM's top-level majority weighs at this lieutenant: `n1:A`, then `n3:R` for
-    /// what lieutenant n3's OM(m-1) gave.
-    public var majorityInputs: [String] {
-        let tree = config.tree, me = id.index
-        guard !oral.isEmpty, tree.count > 0 else { return [] }
-        let oral = self.oral
-        var inputs = ["n1:" + (oral[0] == 1 ? "A" : "R")]
-        guard config.m > 0 else { return inputs }
-        for j in 1..<config.nodeCount where j != me {
-            let attack = tree.value(tree.child(0, j), for: me) { oral[$0] == 1 }
-            inputs.append("n\(j + 1):" + (attack ? "A" : "R"))
-        }
-        return inputs
-    }
-
-    /// What arrived on path `p` (nil: nothing).
-    public func received(onPath p: Int) -> Order? {
-        guard p >= 0, p < oral.count, oral[p] >= 0 else { return nil }
-        return oral[p] == 1 ? .attack : .retreat
-    }
-
-    // MARK: - SM(m)
-
-    mutating func commandSigned(_ given: Order, _ ctx: inout Context<ByzantineNode>) {
-        let base = config.strategy == .worst ? searchBase(given) : given
-        for r in 1..<config.nodeCount {
-            var values: [Order] = []
-            if !isTraitor {
-                values = [given]
-            } else if let plan, let signedChoices, let first = plan.commanderSigns(.attack, to: r, order: base, choices: signedChoices),
-                      let second = plan.commanderSigns(.retreat, to: r, order: base, choices: signedChoices) {
-                values = (first ? [Order.attack] : []) + (second ? [Order.retreat] : [])
-            } else {
-                values = [ctx.rng.chance(ppm: 500_000) ? .attack : .retreat]
-            }
-            for value in values { send(.signed(value: value, chain: [id], start: ctx.now), to: r, &ctx) }
-        }
-    }
-
-    mutating func receiveSigned(_ value: Order, chain: [NodeID], start battleStart: SimTime, from sender: NodeID, _ ctx: inout Context<ByzantineNode>) {
-        // A signature cannot be forged: the chain starts with the commander, ends with the
-        // sender, and signs no general twice.
-        guard chain.first == NodeID(index: 0), chain.last == sender, !chain.contains(id), Set(chain).count == chain.count else { return }
-        hear(start: battleStart, &ctx)
-        guard decision == nil, roundsDone < config.lastRound else {
-            lateCount += 1
-            ctx.note("\(ByzantineMessage.chainText(value, chain)) came after the last round: too late")
-            return
-        }
-        guard !held.contains(where: { $0.value == value }) else { return }
-        held.append((value, chain))
-        ctx.note("V={\(heldLetters)} (\(ByzantineMessage.chainText(value, chain)))")
-        if isTraitor && plan == nil { preparePlan(base: searchBase(value), &ctx) }
-        guard chain.count - 1 < config.m else { return }
-        let signed = chain + [id]
-        for q in 1..<config.nodeCount where q != id.index && !chain.contains(NodeID(index: q)) {
-            var relays = true
-            if isTraitor, let plan, let signedChoices {
-                relays = plan.relays(id.index, value, to: q, choices: signedChoices) ?? ctx.rng.chance(ppm: 500_000)
-            }
-            if relays { send(.signed(value: value, chain: signed, start: battleStart), to: q, &ctx) }
-        }
-    }
-
-    /// `A,R`: the set V in a fixed order.
-    var heldLetters: String { Order.allCases.filter { v in held.contains { $0.value == v } }.map(\.letter).joined(separator: ",") }
-
-    /// SM's decision: `choice(V)`, attack only when V is exactly {attack}.
-    mutating func decideSigned(_ ctx: inout Context<ByzantineNode>) {
-        guard !isTraitor else { return }
-        let attack = held.count == 1 && held[0].value == .attack
-        decision = attack ? .attack : .retreat
-        ctx.note("decides \(attack ? "attack" : "retreat"): choice of V={\(heldLetters)}")
     }
 }

@@ -56,7 +56,7 @@ public struct ByzantineTable: Sendable {
         var row = Row(n: n, m: m, kept: true, messages: loyal.messages, breaking: nil, isComplete: true, tried: 0)
         for traitors in subsets(of: n, size: m) {
             config.traitors = traitors
-            for order in config.isTraitor(0) ? [Order.attack] : Order.allCases {
+            for order in config.isTraitor(0) ? [ByzantineOrder.attack] : ByzantineOrder.allCases {
                 let result = TraitorSearch.worst(config, order: order)
                 row.tried += result.tried
                 if !result.isComplete { row.isComplete = false }

@@ -15,7 +15,7 @@ public struct Breach: Sendable, Hashable {
     }
 
     /// IC2 failing at `lieutenant`.
-    public static func ic2(_ lieutenant: Int, decided: Order, order: Order) -> Breach {
+    public static func ic2(_ lieutenant: Int, decided: ByzantineOrder, order: ByzantineOrder) -> Breach {
         Breach(property: "IC2", message: "n\(lieutenant + 1) decided \(decided.rawValue), the loyal commander ordered \(order.rawValue)")
     }
 
@@ -27,7 +27,7 @@ public struct Breach: Sendable, Hashable {
     /// The verdict on `decisions` (per node; nil for the commander, traitors and the undecided),
     /// `order` the loyal commander's order (nil when the commander is a traitor). IC2 is named
     /// first: with a loyal commander, a lieutenant that disobeys breaks it.
-    public static func verdict(_ decisions: [Order?], loyalOrder order: Order?) -> Breach? {
+    public static func verdict(_ decisions: [ByzantineOrder?], loyalOrder order: ByzantineOrder?) -> Breach? {
         if let order {
             for (i, decision) in decisions.enumerated() {
                 if let decision, decision != order { return .ic2(i, decided: decision, order: order) }

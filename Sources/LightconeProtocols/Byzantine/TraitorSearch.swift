@@ -27,7 +27,7 @@ public enum TraitorSearch {
 
     /// The worst the traitors of `config` can do when the commander orders `order` (for a
     /// traitorous commander, the order it was given).
-    public static func worst(_ config: ByzantineConfig, order: Order, budget: Int = budget) -> TraitorSearchResult {
+    public static func worst(_ config: ByzantineConfig, order: ByzantineOrder, budget: Int = budget) -> TraitorSearchResult {
         let n = config.nodeCount
         var battle = Battle(config: config, order: order)
         let traitors = (0..<n).filter(config.isTraitor)
@@ -88,7 +88,7 @@ public enum TraitorSearch {
     }
 
     /// The random sample's seed: the same settings give the same plan to every traitor.
-    static func searchSeed(_ config: ByzantineConfig, order: Order) -> UInt64 {
+    static func searchSeed(_ config: ByzantineConfig, order: ByzantineOrder) -> UInt64 {
         UInt64(config.nodeCount) | UInt64(config.m) << 8 | config.traitors << 16
             | (config.algorithm == .sm ? 1 << 62 : 0) | (order == .attack ? 1 << 63 : 0)
     }

@@ -1,12 +1,12 @@
 import LightconeSimulation
 
 /// What general A (n1) decides: the plan the messengers carry across the valley.
-public enum Plan: String, Sendable, Hashable {
+public enum TwoGeneralsPlan: String, Sendable, Hashable {
     case attack, retreat
 }
 
 /// What a general does at dawn.
-public enum Decision: String, Sendable, Hashable {
+public enum TwoGeneralsDecision: String, Sendable, Hashable {
     /// It attacks the town.
     case attack
     /// It stays in its camp.
@@ -20,7 +20,7 @@ public enum Decision: String, Sendable, Hashable {
 /// the other way and acknowledges messenger i. Nothing is ever resent.
 public enum TwoGeneralsMessage: ProtocolMessage, Equatable {
     /// Messenger `index`, carrying `plan`.
-    case messenger(index: Int, plan: Plan)
+    case messenger(index: Int, plan: TwoGeneralsPlan)
 
     /// The messenger's index in the chain.
     public var index: Int {

@@ -85,7 +85,7 @@ extension TwoGeneralsNode {
     }
 
     /// `n1 attacks, n2 stays home`, or who has not acted yet.
-    static func outcome(_ cluster: ClusterState<TwoGeneralsNode>) -> (decisions: [Decision], text: String)? {
+    static func outcome(_ cluster: ClusterState<TwoGeneralsNode>) -> (decisions: [TwoGeneralsDecision], text: String)? {
         let decisions = cluster.nodes.compactMap(\.decision)
         guard decisions.count == cluster.nodes.count else { return nil }
         return (decisions, zip(cluster.ids, decisions).map { "\($0) \($1.verb)" }.joined(separator: ", "))

@@ -34,7 +34,7 @@ public struct TwoGeneralsNode: ProtocolNode {
     public let id: NodeID
     let config: TwoGeneralsConfig
     /// The plan this general knows: A's own order, or what m0 brought B.
-    public private(set) var plan: Plan?
+    public private(set) var plan: TwoGeneralsPlan?
     /// The indexes of the messengers this general sent, in order.
     public private(set) var sent: [Int] = []
     /// The indexes of the messengers that reached this general before dawn, in order.
@@ -42,7 +42,7 @@ public struct TwoGeneralsNode: ProtocolNode {
     /// Messengers that arrived after dawn, too late to count.
     public private(set) var late: [Int] = []
     /// What it did at dawn; nil before.
-    public private(set) var decision: Decision?
+    public private(set) var decision: TwoGeneralsDecision?
 
     public static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> TwoGeneralsConfig {
         var config = TwoGeneralsConfig()
@@ -103,7 +103,7 @@ public struct TwoGeneralsNode: ProtocolNode {
     mutating func actAtDawn(_ ctx: inout Context<TwoGeneralsNode>) {
         guard decision == nil else { return }
         let hasEveryMessenger = awaited == nil
-        let decision: Decision = plan == .attack && hasEveryMessenger ? .attack : .stayHome
+        let decision: TwoGeneralsDecision = plan == .attack && hasEveryMessenger ? .attack : .stayHome
         self.decision = decision
         let why: String
         switch (plan, awaited) {
@@ -159,7 +159,7 @@ public struct TwoGeneralsNode: ProtocolNode {
     /// General A takes the order `word` and sends messenger m0; or says why it cannot.
     mutating func give(_ word: String, _ ctx: inout Context<TwoGeneralsNode>) -> Result<String, OptionError> {
         guard isGeneralA else { return .failure(OptionError("only general A (n1) gives the order")) }
-        guard let order = Plan(rawValue: word.lowercased()) else { return .failure(OptionError("the order is attack or retreat, not \(word)")) }
+        guard let order = TwoGeneralsPlan(rawValue: word.lowercased()) else { return .failure(OptionError("the order is attack or retreat, not \(word)")) }
         guard decision == nil else { return .failure(OptionError("dawn has passed (t=\(DurationText.instant(config.dawn))): the order comes too late")) }
         if let plan { return .failure(OptionError("n1 has already ordered \(plan.rawValue)")) }
         plan = order
