@@ -17,8 +17,8 @@ public struct TraitorSearchResult: Sendable {
 
 /// `worst`: a search over the traitors' choices, message by message, for one that breaks IC1
 /// or IC2. It tries structured plans first (flip; attack to a subset of lieutenants, for each
-/// traitor), then every assignment of the choice bits while there are at most 2^20, else a
-/// seeded random sample of them with a budget.
+/// traitor; the same subset for all of them), then every assignment of the choice bits while
+/// there are at most 2^20, else a seeded random sample of them with a budget.
 public enum TraitorSearch {
     /// Exhaustive up to 2^20 choices.
     public static let exhaustiveBits = 20
@@ -54,11 +54,17 @@ public enum TraitorSearch {
                 tried += 1
                 if let breach = battle.breach(plan) { return result(plan, breach, complete: true) }
             }
-        } else {
-            for move in moves {
-                for t in traitors { plan.moves[t] = move }
-                tried += 1
-                if let breach = battle.breach(plan) { return result(plan, breach, complete: true) }
+        }
+        // Colluding traitors: all of them tell the same subset of lieutenants attack and the
+        // rest retreat (every subset, up to 2^11), or the commander splits by a subset while
+        // the lieutenant traitors flip.
+        if (lieutenants > 5 || combinations > 4_096) && lieutenants <= 11 {
+            for subset in 0..<(UInt64(1) << UInt64(lieutenants)) {
+                for alone in [false, true] where !alone || config.isTraitor(0) {
+                    for t in traitors { plan.moves[t] = alone && t != 0 ? .flip : .subset(subset << 1) }
+                    tried += 1
+                    if let breach = battle.breach(plan) { return result(plan, breach, complete: true) }
+                }
             }
         }
 
