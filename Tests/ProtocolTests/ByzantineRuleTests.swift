@@ -242,6 +242,18 @@ import Testing
         #expect(sim.violations.first?.property == "IC2")
     }
 
+    @Test("what a lieutenant heard shows a value still on its way as -, and as retreat once its round has closed")
+    func pendingValues() throws {
+        var sim = try Simulation<ByzantineNode>(nodeCount: 3, seed: 1)
+        try sim.submit(Operation(name: "order", input: ["attack"]), via: NodeID(index: 0))
+        sim.run(to: .milliseconds(50))
+        #expect(sim.nodes[1].majorityInputs == ["n1:A", "n3:-"])
+        #expect(sim.nodes[1].summaryLines == ["round 1 of 2", "heard A -"])
+        try sim.cut(NodeID(index: 2), NodeID(index: 1), bothWays: false)
+        sim.run(to: .seconds(1))
+        #expect(sim.nodes[1].majorityInputs == ["n1:A", "n3:R"])
+    }
+
     @Test("roles: commander and lieutenant; a traitor's kind is faulty")
     func roles() throws {
         let sim = try Simulation<ByzantineNode>(nodeCount: 4, seed: 1, options: [(key: "traitors", value: "n1,n3")])

@@ -44,16 +44,19 @@ extension ByzantineNode {
     }
 
     /// The values OM's top-level majority weighs at this lieutenant: `n1:A`, then `n3:R` for
-    /// what lieutenant n3's OM(m-1) gave.
+    /// what lieutenant n3's OM(m-1) gave. Before the last round closes, a value whose message
+    /// has not come yet is `-` (at the end it counts as retreat).
     public var majorityInputs: [String] {
         let tree = config.tree, me = id.index
         guard !oral.isEmpty, tree.count > 0 else { return [] }
         let oral = self.oral
-        var inputs = ["n1:" + (oral[0] == 1 ? "A" : "R")]
+        let pending = roundsDone < config.lastRound
+        func letter(_ p: Int, _ attack: Bool) -> String { pending && oral[p] < 0 ? "-" : attack ? "A" : "R" }
+        var inputs = ["n1:" + letter(0, oral[0] == 1)]
         guard config.m > 0 else { return inputs }
         for j in 1..<config.nodeCount where j != me {
-            let attack = tree.value(tree.child(0, j), for: me) { oral[$0] == 1 }
-            inputs.append("n\(j + 1):" + (attack ? "A" : "R"))
+            let p = tree.child(0, j)
+            inputs.append("n\(j + 1):" + letter(p, tree.value(p, for: me) { oral[$0] == 1 }))
         }
         return inputs
     }
