@@ -159,6 +159,321 @@ The next lessons use these facts to build something harder than a rumour: a clus
 5. Type `timeline` after a broadcast. Can you draw the light cone of the moment `n4` learned the value?
 
 """##),
+        (name: "02-two-generals", text: ##"""
+# The two generals
+
+Two armies, one town, and messengers through a valley that swallows some of them: why no number of acknowledgements makes an attack safe, and what real systems do instead.
+
+## Two armies, one town
+
+Two generals camp on the hills either side of a town. Together they can take it; an army that attacks alone is destroyed. They agreed on the hour before they parted — dawn — but not on *whether* to attack. General A (`n1`) decides, and the only way to tell general B (`n2`) is a messenger on horseback, down through the valley where the town's patrols catch some of them.
+
+In `new twogenerals` the valley loses 30% of messengers (`loss=30%`), and `acks=K` says how long the chain of messengers is. Start with a valley that loses nobody and a single messenger, `m0`, carrying the order.
+
+```lightcone setup
+new twogenerals loss=0% acks=0
+```
+
+```lightcone predict
+With no losses, what do the two generals do at dawn?
+```
+
+```lightcone goal
+attack n2
+```
+
+```lightcone hint
+`order attack` gives A's order; dawn comes at t=1000ms, so `run 1s`.
+```
+
+```lightcone solution
+order attack
+run 1s
+```
+
+`m0` crossed, and at dawn both generals attacked. Each node's box shows what it sent, what it received and what it did. The rule of the game: **a general attacks if and only if the plan is attack and it received every messenger addressed to it** — with `acks=0` there are none addressed to A, so A attacks whatever happens to `m0`.
+
+## Horse messengers
+
+Now the patrols catch `m0`. (`cut n1->n2` makes sure of it: the valley swallows every messenger from A.)
+
+```lightcone setup
+new twogenerals loss=0% acks=0
+cut n1->n2
+```
+
+```lightcone predict
+A cannot see the valley. What does A do at dawn, and what does B do?
+```
+
+```lightcone goal
+no agreement
+```
+
+```lightcone hint
+`order attack`, then `run 1s`.
+```
+
+```lightcone solution
+order attack
+run 1s
+```
+
+A attacked alone: the disaster. B never heard of the plan and stayed home. The live monitor calls it `VIOLATION agreement`; here it is the lesson, not a bug. A's trouble is that it cannot tell "m0 arrived" from "m0 was caught".
+
+## An acknowledgement
+
+So B answers: `acks=1` means that B, on receiving `m0`, sends `m1✓` back, and A attacks only if `m1✓` arrives. Nothing is ever resent. This time the patrols catch the messenger coming back.
+
+```lightcone setup
+new twogenerals loss=0% acks=1
+cut n2->n1
+```
+
+```lightcone predict
+Who is in the dark now?
+```
+
+```lightcone goal
+attack n2
+```
+
+```lightcone hint
+`order attack`, then `run 1s`.
+```
+
+```lightcone solution
+order attack
+run 1s
+```
+
+A never got `m1✓` and stayed home, safe. But B received everything addressed to it, attacked — and attacked alone. The acknowledgement moved the uncertainty from A to B: B cannot tell "my `m1✓` arrived" from "it was caught".
+
+## One more acknowledgement
+
+With `acks=2`, A answers `m1✓` with `m2✓`, and B waits for it before it attacks.
+
+```lightcone predict
+What does one more acknowledgement buy? Which messenger is now the dangerous one, and whose army does it doom?
+```
+
+```lightcone setup
+new twogenerals loss=0% acks=2
+order attack
+run 50ms
+messages
+```
+
+`m0` and `m1✓` have crossed, and `m2✓` is in the valley now. Have the patrols catch it.
+
+```lightcone goal
+no agreement
+```
+
+```lightcone hint
+`messages` lists what is in flight with its id; `drop ID` catches that messenger. Then `run 1s`.
+```
+
+```lightcone solution
+drop 5
+run 1s
+```
+
+Now it is A who attacks alone. Whichever messenger is lost, one of two things happens: a chain that breaks *before* the last messenger leaves both at home (safe, but no victory), and a lost *last* messenger leaves its sender attacking alone. Every extra acknowledgement only moves the last messenger to the other side of the valley.
+
+## Count the disasters
+
+`trials N` runs N fresh nights of `order attack`, seeded from the session's seed, with no view and no trace, and counts how dawn ended. The rule predicts the disasters exactly: with loss p, the chain of K+1 messengers survives up to its last one with chance (1−p)^K, and then the last one is caught with chance p.
+
+```lightcone setup
+new twogenerals
+trials 10000 acks=1
+trials 10000 acks=2
+trials 10000 acks=3
+trials 10000 acks=4
+trials 10000 acks=5
+```
+
+More acknowledgements make the disaster rarer — and victories rarer too, because every messenger is one more chance for the chain to break. But for every K, with any loss at all, some nights end with one general alone.
+
+## Why no K is enough
+
+Suppose some scheme of K messengers always ended in agreement. Look at a night on which all of them arrive and both attack, and take away the last messenger. Its sender cannot tell the difference — it sent the same messenger and heard nothing more — so it still attacks; to avoid the disaster the receiver must attack too, without that messenger. So the scheme with K−1 messengers also always agrees. Repeat, and you reach zero messengers: B attacks without ever hearing the plan. Absurd. No finite scheme is safe over a channel that can lose any message (Akkoyunlu, Ekanadham and Huber 1975; Gray 1978).
+
+## What real systems do instead
+
+Real networks are the valley. Nobody waits for certainty; systems are built to live without it:
+
+- **Timeouts**: decide after a bounded wait, and treat "no answer" as "don't know", not as "no".
+- **Idempotent retries**: resend until acknowledged, and make the operation safe to receive twice (a payment with an idempotency key, a TCP segment with a sequence number). Retries turn *lost* into *late*.
+- **Accept uncertainty**: a client whose request timed out reports `unknown` — as `history` does in this lab — and two-phase commit holds its locks until it hears. Consensus protocols (Paxos, Raft) make a majority's decision durable, so nobody has to know that everybody knows.
+
+## Exercises
+
+1. `new twogenerals loss=10%` and `trials 100000 acks=K` for K = 1..10. How fast do disasters fall with K, and how fast do victories? Check both against (1−p)^K·p and (1−p)^(K+1). Is any K safe?
+2. At `loss=90%`, what fraction of nights end in victory with `acks=1`? Which outcome dominates?
+3. `new twogenerals acks=3`, `order attack`, `run 40ms`, `kill n2`, `run 2s`, `restart n2`: what does B do, and why? (`inspect n2`.)
+4. Try `new twogenerals dawn=30ms loss=0%`, `order attack`, `run 1s`: no messenger is lost, yet B attacks alone. Why is a late messenger as bad as a lost one?
+
+"""##),
+        (name: "03-byzantine-generals", text: ##"""
+# The Byzantine generals
+
+Generals who may be traitors, a commander who may lie: why three cannot agree with one traitor among them, why four can, the paper's table, and how signatures change everything.
+
+## A traitor among three
+
+Lamport, Shostak and Pease (*The Byzantine Generals Problem*, 1982) ask for two things. A commander (`n1`) sends an order to its lieutenants; some generals may be traitors.
+
+- **IC1**: all loyal lieutenants obey the same order.
+- **IC2**: if the commander is loyal, every loyal lieutenant obeys the order it sends.
+
+Their oral-messages algorithm **OM(m)** survives m traitors: the commander sends its order to every lieutenant; then each lieutenant tells the others what it was told (for m = 1, one round of relays), and each decides by **majority** — attack only with a strict majority of attack, otherwise retreat. A message that never comes counts as retreat. Rounds last 100 ms.
+
+Three generals, and lieutenant `n3` is a traitor.
+
+```lightcone setup
+new byzantine 3 traitors=n3
+```
+
+```lightcone predict
+The loyal commander orders attack. n3 tells n2 "the commander said retreat". What does n2 decide?
+```
+
+```lightcone goal
+no agreement
+```
+
+```lightcone hint
+`order attack`, then `run 1s`.
+```
+
+```lightcone solution
+order attack
+run 1s
+```
+
+`n2` heard `A` from `n1` and `R` from `n3`: one each, no strict majority, so it retreats — and disobeys its loyal commander. The monitor reports `VIOLATION IC2`. `inspect n2` shows what it weighed.
+
+## The commander's two faces
+
+Now the commander is the traitor, and the lieutenants are loyal. It tells `n3` to attack and `n2` to retreat (`strategy=split`).
+
+```lightcone setup
+new byzantine 3 traitors=n1 strategy=split
+```
+
+```lightcone predict
+What does n2 hear this time? Can it tell this night from the last one?
+```
+
+```lightcone goal
+agreement
+```
+
+```lightcone hint
+`order attack`, then `run 1s`.
+```
+
+```lightcone solution
+order attack
+run 1s
+```
+
+Both loyal lieutenants retreat, so IC1 holds. But look at `inspect n2`: it heard one attack and one retreat — exactly what it heard when `n3` was the traitor. To `n2`, "the commander lies" and "`n3` lies" look the same. If `n2` attacked whenever the commander said attack, the traitor `n3` of the first night could not stop it — but on this night `n3`, by the same rule, would obey *its* order from the lying commander, and the two loyal lieutenants would split. No rule for `n2` works on both nights: with three generals and one traitor, no algorithm meets IC1 and IC2.
+
+Here are the two nights one after the other, and what `n2` knows at the end of each:
+
+```lightcone setup
+new byzantine 3 traitors=n3
+order attack
+run 1s
+inspect n2
+new byzantine 3 traitors=n1 strategy=split
+order attack
+run 1s
+inspect n2
+```
+
+On the first night `n1` is loyal and `n3` lies; on the second `n1` lies. Both nights, `n2`'s two rounds hold one `A` and one `R`. (Outside a lesson, `compare byzantine 3 traitors=n3 vs byzantine 3 traitors=n1 strategy=split` puts the two nights side by side in one view.)
+
+## Four generals
+
+One more loyal general.
+
+```lightcone setup
+new byzantine 4 traitors=n4
+```
+
+```lightcone predict
+The traitor n4 lies to both loyal lieutenants as well as it can (`strategy=worst` searches every choice it has). Can it still break IC2?
+```
+
+```lightcone goal
+agreement
+```
+
+```lightcone hint
+`order attack`, then `run 1s`.
+```
+
+```lightcone solution
+order attack
+run 1s
+```
+
+`n2` weighs three values now: `A` from the commander, `A` from loyal `n3`, and whatever `n4` says. Two against one is a strict majority: attack. The log shows the traitor's search — none of its choices breaks IC1 or IC2. Try `new byzantine 4 traitors=n1`: a lying commander cannot split the loyal three either, because all three relay honestly and each sees the same three values.
+
+## The table
+
+`byzantine table` runs OM(m) for every n and m, against `worst` traitors in every possible place, with both orders, and keeps one breaking case where there is one.
+
+```lightcone setup
+byzantine table n=3..7 m=1..2
+```
+
+OM(m) works exactly when **n > 3m**: more than two thirds of the generals must be loyal. The paper proves that no algorithm with oral messages can do better. It also costs: OM(m) sends (n−1) + (n−1)(n−2) + … messages, m+1 terms — OM(1) with four generals 3 + 6 = 9, OM(3) with ten 3609.
+
+## Signed messages
+
+What if a traitor cannot lie about what others said? With **SM(m)** every order is signed, and each lieutenant that sees a value for the first time adds its own signature and passes it on (until m+1 signatures). A traitor can withhold a message but cannot forge one. Each lieutenant collects the set of orders it saw and decides **choice**: attack only if the set is exactly {attack}.
+
+```lightcone setup
+new byzantine 3 traitors=n1 algorithm=sm strategy=split
+```
+
+```lightcone predict
+The lying commander signs attack for n3 and retreat for n2. What do n2 and n3 each end up holding?
+```
+
+```lightcone goal
+agreement
+```
+
+```lightcone hint
+`order attack`, then `run 1s`.
+```
+
+```lightcone solution
+order attack
+run 1s
+```
+
+Each relayed the order it got, signed: the labels in the view and the log are signature chains, `A:n1:n3` — attack, signed by `n1`, then `n3`. Both loyal lieutenants hold {attack, retreat}, proof that the commander lied, and both retreat. `byzantine table n=3..7 m=1..2 algorithm=sm` shows SM(m) keeping IC1 and IC2 for every n ≥ m + 2.
+
+## Where real systems meet traitors
+
+Few servers are malicious, but hardware lies more often than you would think: a flipped bit in memory or on the wire, a disk that returns someone else's block. On 20 July 2008 Amazon S3 was down for hours because a single corrupted bit in a gossip message about server state spread through the fleet; every server believed it. Amazon's fix was a checksum on those messages — a cheap signature against accidents. Blockchains and Byzantine fault-tolerant replication (PBFT) pay for the full 3m+1 generals to survive servers that really are traitors.
+
+## Exercises
+
+1. `new byzantine 7 m=2 traitors=n3,n5`, `order attack`, `run 1s`: does OM(2) hold? Now `traitors=n2,n3,n5`: three traitors for an algorithm built for two.
+2. `new byzantine 4 m=1 traitors=n1,n4`: two traitors, OM(1). What does `worst` find?
+3. With `strategy=random`, run the three-general night on several seeds (`seed 2`, `seed 3`, …). How often does IC2 fail?
+4. `new byzantine 4 round=5ms`: no traitor at all, yet IC2 fails. Why? (Which assumption of the paper did a 5 ms round break?)
+5. `byzantine table n=3..8 m=1..2`: what does the star on `kept*` mean, and why can the table not simply try every choice there?
+
+"""##),
         (name: "04-cap-consistent", text: ##"""
 # CAP I: a consistent store refuses
 

@@ -57,6 +57,8 @@ public enum ProtocolRegistry {
         entry(GossipNode.self, checker: GossipChecker.self),
         entry(KVCPNode.self, checker: KVCPChecker.self),
         entry(KVAPNode.self, checker: KVAPChecker.self),
+        entry(TwoGeneralsNode.self, checker: TwoGeneralsChecker.self),
+        entry(ByzantineNode.self, checker: ByzantineChecker.self),
     ]
 
     /// The protocols of this build as a catalog (what sessions use unless told otherwise).

@@ -93,7 +93,7 @@ extension Simulation {
         let views = (0..<nodeCount).map { index in
             ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
                                      role: lives[index] == .down ? "down" : nodes[index].role,
-                                     roleKind: Node.roleKind(of: nodes[index].role),
+                                     roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
                                      lines: nodes[index].summaryLines)
         }

@@ -130,6 +130,11 @@ public protocol ProtocolNode: Sendable {
     /// The protocol's meters now, in the order of `meters`.
     static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading]
 
+    /// The link settings a new cluster starts with (`new` resets to them); default
+    /// `LinkSettings.defaults`. A protocol whose fault is part of its story (the two generals'
+    /// lossy valley, `loss=30%`) sets them from its options.
+    static func linkSettings(config: Config) -> LinkSettings
+
     /// Builds the shared settings from `key=value` options, or says what is wrong.
     static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> Config
 
@@ -149,6 +154,9 @@ public protocol ProtocolNode: Sendable {
 
     /// The node's role: one of the names in `roles` (`leader`, `follower`, `node`).
     var role: String { get }
+    /// The kind of this node's role now; default the declared kind of `role`. A protocol whose
+    /// nodes differ within one role answers per node (a traitorous lieutenant is `.faulty`).
+    var roleKind: RoleKind { get }
     /// The term or ballot this node leads in, when it believes it leads; else nil.
     var leaderTerm: Int? { get }
     /// The term, ballot or round to show on the node's box, if the protocol has one.
@@ -193,7 +201,9 @@ extension ProtocolNode {
     public static var conditions: [ConditionForm] { [] }
     public static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading] { [] }
     public static var bugs: [BugSpec] { [] }
+    public static func linkSettings(config: Config) -> LinkSettings { .defaults }
     public var leaderTerm: Int? { nil }
+    public var roleKind: RoleKind { Self.roleKind(of: role) }
     public var epoch: Int? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
     public static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }

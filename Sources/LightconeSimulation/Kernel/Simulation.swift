@@ -101,6 +101,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         self.nodes = (0..<nodeCount).map { Node(id: NodeID(index: $0), nodeCount: nodeCount, config: config) }
         self.lives = Array(repeating: .up, count: nodeCount)
         self.network = Network(nodeCount: nodeCount)
+        self.network.defaults = Node.linkSettings(config: config)
         self.trace = Trace()
         self.timerSlots = Node.Timer.allCases.count
         self.timers = Array(repeating: TimerState(), count: nodeCount * Node.Timer.allCases.count)

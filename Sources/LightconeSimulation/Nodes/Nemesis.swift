@@ -141,7 +141,7 @@ extension Simulation {
             let downCount = lives.filter { $0 == .down }.count
             guard downCount < (nodeCount - 1) / 2 else { return .milliseconds(10) }
             let running = (0..<nodeCount).filter { lives[$0] == .up }
-            let candidates = running.filter { Node.roleKind(of: nodes[$0].role) == .campaigning }
+            let candidates = running.filter { nodes[$0].roleKind == .campaigning }
             var victim: NodeID?
             if let electionTerm = candidates.compactMap({ nodes[$0].epoch }).max() {
                 // An election runs: crash a voter that has just heard a candidate of this
