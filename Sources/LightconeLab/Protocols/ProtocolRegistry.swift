@@ -55,6 +55,7 @@ public enum ProtocolRegistry {
     public static let entries: [ProtocolEntry] = [
         entry(RaftNode.self, checker: RaftChecker.self),
         entry(GossipNode.self, checker: GossipChecker.self),
+        entry(PaxosNode.self, checker: PaxosChecker.self),
     ]
 
     /// The protocols of this build as a catalog (what sessions use unless told otherwise).
