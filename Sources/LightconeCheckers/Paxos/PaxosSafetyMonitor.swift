@@ -6,8 +6,10 @@ import LightconeSimulation
 /// - **Agreement**: at most one value is ever chosen (accepted by a majority of acceptors in
 ///   one ballot), and every learner learns that value;
 /// - **Validity**: only a value some client proposed (or a leader's no-op) is chosen or learned;
-/// - **Promise**: an acceptor never promises or accepts a ballot below one it promised
-///   (across restarts: a promise must survive a crash).
+/// - **Promise**: an acceptor never promises or accepts a ballot below one it promised, and
+///   never forgets a promise (its promised ballot never goes down, across restarts: §2.3's
+///   "an acceptor must remember this information even if it fails and then restarts"; once
+///   forgotten, nothing stops it accepting a lower ballot).
 ///
 /// It keeps, per slot not yet chosen, the acceptors seen accepting each ballot; per slot the
 /// chosen value; per acceptor the highest ballot it ever promised; and every proposed value.
@@ -48,6 +50,9 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
         for value in node.proposedInEvent { proposed.insert(value) }
         let before = maxPromised[id.index]
         if node.promised > before { maxPromised[id.index] = node.promised }
+        if node.promised < before {
+            return Violation(property: "Promise", message: "\(id) forgot that it promised \(before) (it now holds \(node.promised))")
+        }
         if let promise = node.promisedInEvent, promise < before {
             return Violation(property: "Promise", message: "\(id) promised \(promise) after it had promised \(before)")
         }
