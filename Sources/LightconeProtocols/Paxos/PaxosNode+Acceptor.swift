@@ -11,6 +11,10 @@ extension PaxosNode {
                 promised = b
                 promisedInEvent = b
                 ctx.note("promised \(b)" + (accepted.map { ", reporting \($0.ballot):\($0.value)" } ?? ""))
+                // Give the candidate time to lead before campaigning itself (as a Raft vote does).
+                if config.leader && sender != id && !isLeader && phase == .idle && config.isProposer(id) {
+                    resetElectionTimer(&ctx)
+                }
             }
             deliver(.promise(b, accepted: accepted.map { [SlotProposal(slot: 0, proposal: $0)] } ?? []), to: sender, &ctx)
         } else {

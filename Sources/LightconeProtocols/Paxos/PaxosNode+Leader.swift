@@ -38,7 +38,8 @@ extension PaxosNode {
     /// A leader's heartbeat: follow it, wait another election timeout, and forward waiting
     /// clients to it.
     mutating func receiveHeartbeat(_ b: Ballot, from sender: NodeID, _ ctx: inout Context<PaxosNode>) {
-        guard b >= leaderBallot else { return }
+        // A deposed leader's heartbeat (below a promise) is not followed.
+        guard b >= leaderBallot, b >= promised else { return }
         sawBallot(b, &ctx)
         guard !isLeader else { return }
         if leaderId != sender { ctx.note("follows leader \(sender) (\(b))") }

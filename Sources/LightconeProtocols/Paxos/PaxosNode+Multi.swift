@@ -86,6 +86,8 @@ extension PaxosNode {
             promised = b
             promisedInEvent = b
             ctx.note("promised \(b)")
+            // Give the candidate time to lead before campaigning itself (as a Raft vote does).
+            if sender != id && !multi.isLeader && !multi.isCandidate { resetElectionTimer(&ctx) }
         }
         if sender != id && (multi.isLeader || multi.isCandidate) && b > ballot {
             multiStepDown("saw \(b)", &ctx)
