@@ -59,6 +59,7 @@ public enum ProtocolRegistry {
         entry(KVAPNode.self, checker: KVAPChecker.self),
         entry(TwoGeneralsNode.self, checker: TwoGeneralsChecker.self),
         entry(ByzantineNode.self, checker: ByzantineChecker.self),
+        entry(PaxosNode.self, checker: PaxosChecker.self),
     ]
 
     /// The protocols of this build as a catalog (what sessions use unless told otherwise).
