@@ -28,7 +28,7 @@ import Testing
         ("net jitter=5ms", "error: unknown setting 'jitter' (net takes latency=, loss=, dup=)"),
         ("net", "error: net needs settings like latency=10..50ms loss=5% dup=1%"),
         ("new", "error: new needs a protocol; usage: new PROTOCOL [N] [key=value ...]"),
-        ("new gosip", "error: unknown protocol 'gosip'; did you mean gossip? protocols are raft, gossip"),
+        ("new gosip", "error: unknown protocol 'gosip'; did you mean gossip? protocols are raft, gossip, paxos"),
         ("new gossip 5 fanout", "error: 'fanout' is not key=value; usage: new PROTOCOL [N] [key=value ...]"),
         ("new gossip 5 fanout=0", "error: fanout must be a number 1..64, not 0"),
         ("new gossip 5 colour=red", "error: unknown option colour for gossip; options are fanout=N round=DURATION"),

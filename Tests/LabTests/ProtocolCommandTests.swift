@@ -112,7 +112,7 @@ import Testing
         #expect(lab.session.completions(for: "status ") == ["--json"])
         #expect(lab.session.completions(for: "heal ") == [])
         #expect(lab.session.completions(for: "link n1 n2 l") == ["latency=", "loss="])
-        #expect(lab.session.completions(for: "bug ") == ["off", "raft", "gossip"])
+        #expect(lab.session.completions(for: "bug ") == ["off", "raft", "gossip", "paxos"])
         #expect(lab.session.completions(for: "bug raft c") == ["commit-old-terms"])
         #expect(lab.session.completions(for: "put x 1 ") == ["via"])
         #expect(lab.session.completions(for: "put x 1 via ") == ["n1", "n2", "n3", "leader"])

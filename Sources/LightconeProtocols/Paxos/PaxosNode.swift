@@ -60,13 +60,13 @@ public struct PaxosNode: ProtocolNode {
     ]
     public static let operations = [
         OperationSpec(name: "propose", hasKey: false, inputCount: 1, usage: "propose VALUE [via NODE]",
-                      summary: "ask a proposer (default n1) to get VALUE chosen; answers the value chosen"),
+                      summary: "ask a proposer (default n1) to get VALUE chosen; answers the value chosen", example: "propose x via n2"),
         OperationSpec(name: "put", hasKey: true, inputCount: 1, usage: "put KEY VALUE [via NODE]",
-                      summary: "mode=multi: set KEY to VALUE through the leader's log"),
+                      summary: "mode=multi: set KEY to VALUE through the leader's log", example: "put x 1"),
         OperationSpec(name: "get", hasKey: true, inputCount: 0, usage: "get KEY [via NODE]",
-                      summary: "mode=multi: read KEY through the log, so it is linearizable"),
+                      summary: "mode=multi: read KEY through the log, so it is linearizable", example: "get x"),
         OperationSpec(name: "cas", hasKey: true, inputCount: 2, usage: "cas KEY OLD NEW [via NODE]",
-                      summary: "mode=multi: set KEY to NEW if it is OLD; fails (and changes nothing) otherwise"),
+                      summary: "mode=multi: set KEY to NEW if it is OLD; fails (and changes nothing) otherwise", example: "cas x 1 2"),
     ]
     public static let bugs = [
         BugSpec("skip-promise-value", "a proposer proposes its own value even when a promise reported an accepted one"),
