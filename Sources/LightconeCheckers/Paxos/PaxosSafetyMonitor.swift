@@ -51,6 +51,8 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
         let before = maxPromised[id.index]
         if node.promised > before { maxPromised[id.index] = node.promised }
         if node.promised < before {
+            // Reported once; from now on the acceptor is judged by what it holds.
+            maxPromised[id.index] = node.promised
             return Violation(property: "Promise", message: "\(id) forgot that it promised \(before) (it now holds \(node.promised))")
         }
         if let promise = node.promisedInEvent, promise < before {
