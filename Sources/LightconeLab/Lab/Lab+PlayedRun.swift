@@ -96,8 +96,7 @@ extension Session {
             return (lines, nil, cluster.now < target)
         }
         let outcome = cluster.run(until: condition, deadline: cluster.now + duration)
-        if case .advance = journal.last { journal.removeLast() }
-        journal.append(.advance(to: cluster.now))
+        journalAdvance()
         let narrated = narrateEntries()
         return (narrated.lines, outcome, narrated.violation != nil && outcome?.holds != true)
     }

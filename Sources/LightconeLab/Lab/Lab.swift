@@ -85,7 +85,7 @@ public struct Lab: Sendable {
         if case .leave? = parsed, comparison != nil, lessons.progress == nil {
             return CommandOutput(lines: session.endComparison().map { [$0] } ?? [])
         }
-        if let command = parsed, steers(command) {
+        if let command = parsed, command.isLessonCommand {
             if case .source = command {} else { session.typed.append(text) }
             do {
                 var output = try steer(command)
@@ -110,15 +110,6 @@ public struct Lab: Sendable {
     /// Handles the next event (the view's one-step key), returning what it did.
     public mutating func stepOnce() -> [String] {
         execute("step").lines
-    }
-
-    /// True for the commands the lab handles itself rather than the session: lessons, demo
-    /// scripts and `source`.
-    func steers(_ command: Command) -> Bool {
-        switch command {
-        case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .say, .wait, .source: return true
-        default: return false
-        }
     }
 
     mutating func steer(_ command: Command) throws(CommandError) -> CommandOutput {

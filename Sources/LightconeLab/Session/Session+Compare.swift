@@ -48,7 +48,8 @@ extension Command {
         }
     }
 
-    /// The lesson, demo and `source` commands, which the lab steers.
+    /// The lesson, demo and `source` commands: the lab handles these itself rather than the
+    /// session (and runs them once while comparing).
     var isLessonCommand: Bool {
         switch self {
         case .lessons, .lesson, .next, .back, .hint, .goal, .leave, .say, .wait, .source: return true
@@ -62,29 +63,29 @@ extension Session {
     /// built or their node names differ.
     mutating func startComparison(_ first: Command, _ second: Command, text: String) -> CommandOutput {
         guard let firstLine = first.newLine, let secondLine = second.newLine else { return .error("compare takes two clusters") }
+        // The first side is this session with its new cluster; built on a copy, so that a
+        // refusal changes nothing.
+        var firstSide = self
+        firstSide.comparison = nil
+        let builtFirst = firstSide.executeHere(firstLine, first)
+        if builtFirst.isError { return builtFirst }
         var options = self.options
         options.seed = seed
-        options.startCommand = firstLine
-        var trialFirst = Session(options: options)
-        var trialSecond = Session(options: options)
-        trialFirst.drawings = drawings
-        trialSecond.drawings = drawings
-        let builtFirst = trialFirst.execute(firstLine)
-        if builtFirst.isError { return builtFirst }
-        let builtSecond = trialSecond.execute(secondLine)
+        options.startCommand = secondLine
+        var secondSide = Session(options: options)
+        secondSide.drawings = drawings
+        let builtSecond = secondSide.execute(secondLine)
         if builtSecond.isError { return builtSecond }
-        guard trialFirst.cluster.nodeCount == trialSecond.cluster.nodeCount else {
-            return .error("both sides need the same nodes: \(firstLine.dropFirst(4)) has \(trialFirst.cluster.nodeCount), \(secondLine.dropFirst(4)) has \(trialSecond.cluster.nodeCount); give the count on each side")
+        guard firstSide.cluster.nodeCount == secondSide.cluster.nodeCount else {
+            return .error("both sides need the same nodes: \(firstLine.dropFirst(4)) has \(firstSide.cluster.nodeCount), \(secondLine.dropFirst(4)) has \(secondSide.cluster.nodeCount); give the count on each side")
         }
         let labels = Comparison.labels(first, second)
-        trialSecond.interruptCheck = interruptCheck
-        trialSecond.progressReport = progressReport
-        // Both sides build; now the first side is this session itself (same result as its trial).
-        comparison = nil
-        _ = executeHere(firstLine, first)
-        if typed.last == firstLine { typed.removeLast() }
-        typed.append(text)
-        comparison = Comparison(sides: [trialSecond], labels: labels)
+        secondSide.interruptCheck = interruptCheck
+        secondSide.progressReport = progressReport
+        if firstSide.typed.last == firstLine { firstSide.typed.removeLast() }
+        firstSide.typed.append(text)
+        firstSide.comparison = Comparison(sides: [secondSide], labels: labels)
+        self = firstSide
         var lines = ["compare: \(labels.0) vs \(labels.1) — every command now runs on both sides (`new` or `leave` ends it)"]
         lines += builtFirst.lines.map { "\(labels.0): \($0)" }
         lines += builtSecond.lines.map { "\(labels.1): \($0)" }

@@ -109,10 +109,7 @@ extension Session {
             skipNarration()
             if handled < count { lines.append("nothing more to do at t=\(DurationText.instant(cluster.now)) (\(handled) event\(handled == 1 ? "" : "s") handled)") }
             var output = CommandOutput(lines: lines)
-            if let violation = entries.first(where: { $0.kind == .violation }) {
-                output.isFailure = true
-                output.violationText = "VIOLATION " + violation.text
-            }
+            output.failIfViolated(by: entries)
             return output
         case .run(let duration):
             cluster.run(to: cluster.now + duration)
@@ -215,10 +212,7 @@ extension Session {
             let traced = cluster.traceEntries(from: start, notableOnly: false, node: nil)
             skipNarration()
             var output = CommandOutput(lines: lines.isEmpty ? traced.map(\.line) : lines)
-            if let violation = traced.first(where: { $0.kind == .violation }) {
-                output.isFailure = true
-                output.violationText = "VIOLATION " + violation.text
-            }
+            output.failIfViolated(by: traced)
             return output
         }
         return CommandOutput()
@@ -247,5 +241,14 @@ extension Session {
         }
         let hint = Suggestion.closest(to: topic, in: CommandHelp.names(in: catalog) + catalog.names).map { "did you mean \($0)? " } ?? ""
         throw CommandError("no help for '\(topic)'; \(hint)`help` lists the commands")
+    }
+}
+
+extension CommandOutput {
+    /// Marks the output failed by the first violation among `entries`, if there is one.
+    mutating func failIfViolated(by entries: [TraceEntry]) {
+        guard let violation = entries.first(where: { $0.kind == .violation }) else { return }
+        isFailure = true
+        violationText = "VIOLATION " + violation.text
     }
 }

@@ -129,8 +129,7 @@ public struct Session: Sendable {
         guard duration > 0 else { return [] }
         let target = cluster.now + duration
         cluster.run(to: target)
-        if case .advance = journal.last { journal.removeLast() }
-        journal.append(.advance(to: cluster.now))
+        journalAdvance()
         return narrate()
     }
 
@@ -160,6 +159,12 @@ public struct Session: Sendable {
         let story = recent[..<end].filter { $0.kind != .invoke && $0.kind != .complete }
         guard !story.isEmpty else { return [] }
         return ["  the trace that led to it:"] + story.suffix(12).map { "    " + $0.line }
+    }
+
+    /// Journals that the clock was moved to now (the view's play); consecutive moves are one.
+    mutating func journalAdvance() {
+        if case .advance = journal.last { journal.removeLast() }
+        journal.append(.advance(to: cluster.now))
     }
 
     /// Skips narration of everything written so far.

@@ -69,9 +69,6 @@ extension CommandSpecs {
             r.words = []
             return .note(r.rest)
         },
-        CommandSpec("Demo scripts", "wait", usage: "wait", summary: "In a demo script: stop until the next clicker press (PageDown, Right, `next`).",
-            example: "wait") { r throws(CommandError) in
-            try r.done(); return .wait
-        },
+        .bare("Demo scripts", "wait", summary: "In a demo script: stop until the next clicker press (PageDown, Right, `next`).", .wait),
     ]
 }
