@@ -60,6 +60,7 @@ public enum ProtocolRegistry {
         entry(TwoGeneralsNode.self, checker: TwoGeneralsChecker.self),
         entry(ByzantineNode.self, checker: ByzantineChecker.self),
         entry(PaxosNode.self, checker: PaxosChecker.self),
+        entry(BankNode.self, checker: BankChecker.self),
         entry(ShardsNode.self, checker: ShardsChecker.self),
     ]
 
