@@ -870,6 +870,111 @@ The same node, in the same partition, refused the balance (`unavailable: no quor
 5. Run lesson 04's partition against both stores at once: `compare kv-cp 3 vs kv-ap 3 r=1 w=1`, then `partition n1 | n2 n3`, `put x 1 via n1`, `get x via n2`, `check`.
 
 """##),
+        (name: "06-harvest-and-yield", text: ##"""
+# Harvest and yield: degrade or refuse
+
+When part of a sharded service is down, it can answer with part of the data or not answer at all. Fox and Brewer's harvest and yield measure the two; replicas buy both back; a search engine and a bank should choose differently.
+
+Armando Fox and Eric Brewer (*Harvest, Yield, and Scalable Tolerant Systems*, 1999) looked at big Internet services — search engines above all — and found CAP's all-or-nothing too coarse. They measured two things instead. **Yield** is the fraction of requests answered: answered queries over issued queries. **Harvest** is the fraction of the data an answer reflects: 100 records of 100 is a harvest of 1; 75 of 100 is 0.75. A fault can cost one or the other, and the service chooses which.
+
+## A query fans out
+
+```lightcone setup
+new shards 4
+```
+
+A hundred records are split into four **shards** of 25, shard `s1` on `n1`, `s2` on `n2`, and so on. A `query` goes to one node, which asks every shard (a `fetch` to each) and puts the answers together. The status line shows the two meters, over the last 100 queries: with no query yet, both are 1.
+
+```lightcone predict
+Kill n2 and query through n1: what does the answer hold, and when does it come?
+```
+
+```lightcone goal
+harvest <= 0.75 within 2s
+```
+
+```lightcone hint
+`kill n2`, then `query via n1` and `run 300ms`.
+```
+
+```lightcone solution
+kill n2
+query via n1
+run 300ms
+```
+
+The query waited for `s2` until its deadline, 200 ms, and then answered with what had arrived: 75 of 100 records. This is the default, `policy=degrade`. The query was answered — yield stays 1 — but the answer is missing a quarter of the data: harvest 0.75. `log n1 12` shows the three fetches that came back and the one that died at the dead node.
+
+## Refusing instead
+
+```lightcone setup
+new shards 4 policy=strict
+kill n2
+```
+
+`policy=strict` answers only when every shard has answered. Send a hundred queries through the up nodes: `load 100/s for 990ms clients=25` issues one every 10 ms for just under a second.
+
+```lightcone predict
+What happens to yield and harvest over these hundred queries?
+```
+
+```lightcone goal
+yield <= 0 within 5s
+```
+
+```lightcone hint
+`load 100/s for 990ms clients=25`, then `run 2s`.
+```
+
+```lightcone solution
+load 100/s for 990ms clients=25
+run 2s
+```
+
+Every query failed at its deadline: yield 0. The harvest of the answered queries stays 1 — there were none, and nothing partial was ever said. These are Fox and Brewer's numbers exactly: four shards, one node down, a hundred queries; degrade gives yield 1 and harvest 0.75, strict gives yield 0 and harvest 1. Neither is free; the fault took a quarter of the service, and the policy only says where the loss shows.
+
+## Replicas buy both back
+
+```lightcone setup
+new shards 4 policy=strict replicas=2
+kill n2
+kill n3
+load 100/s for 990ms clients=25
+run 2s
+```
+
+With `replicas=2` every shard also lives on the next node of the ring: `s2` on `n2` and `n3`, `s3` on `n3` and `n4`. A query that hears nothing from one replica within `shard-timeout` (50 ms) asks the next. But both copies of `s2` are down here, so this strict service refused a hundred queries: `status` shows yield 0.
+
+```lightcone goal
+yield >= 1 within 5s
+```
+
+```lightcone hint
+Bring one copy of `s2` back with `restart n3`, then send another hundred queries.
+```
+
+```lightcone solution
+restart n3
+load 100/s for 990ms clients=25
+run 2s
+```
+
+With `n3` back every shard has a copy up: a query from `n1` or `n4` asks `n2` for `s2`, hears nothing for 50 ms, asks `n3`, and answers in full well before the deadline. Yield and harvest are both 1 again, though `n2` is still dead. The meters look at the last 100 queries only, so the refusals have left the window. A replica costs storage and a little latency; it buys back the harvest and the yield that a single failure would have taken.
+
+## What should a search engine choose, and a bank?
+
+A search engine should degrade. A results page with three quarters of the index is nearly as good as the whole one, nobody can tell which pages are missing, and a page of "try again later" loses the user. That is why Fox and Brewer's search engines answered from the shards that replied in time.
+
+A bank should refuse. A statement that leaves out a quarter of the transactions is wrong, not approximate, and a transfer decided on part of the data can spend money twice. Lesson 07 follows that road: transactions that refuse (ACID) against balances that always answer (BASE).
+
+## Exercises
+
+- Run the degrade step with `replicas=2`: does a query ever wait for its deadline now? Look at the completion times in `history`.
+- With `new shards 8 replicas=1` and two nodes killed, predict harvest under `policy=degrade`, then measure it.
+- Set `deadline=40ms` on a degrade service with no faults at all (`new shards 4 deadline=40ms`): why does harvest fall below 1 now? What does a tight deadline trade?
+- Kill two neighbours on `new shards 6 replicas=2 policy=strict`, and then two nodes that are not neighbours. Which pair costs yield, and why?
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 
