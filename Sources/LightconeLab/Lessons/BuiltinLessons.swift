@@ -975,6 +975,133 @@ A bank should refuse. A statement that leaves out a quarter of the transactions 
 - Kill two neighbours on `new shards 6 replicas=2 policy=strict`, and then two nodes that are not neighbours. Which pair costs yield, and why?
 
 """##),
+        (name: "07-acid-vs-base", text: ##"""
+# ACID vs BASE: SQL rules, NoSQL no rules
+
+You are already distributed: a bank whose accounts live on three nodes moves money with two-phase commit, which never loses a cent but blocks when its coordinator dies; or with eventual balances, which always answer and overdraw. Ending side by side with `compare`.
+
+A web application and its database are already two nodes with a network between them; a bank whose accounts live on several database servers is a distributed system whether it says so or not. A transfer takes money from one account and puts it in another. **ACID** promises that it happens atomically (both halves or neither), keeps the data consistent (here: no balance below 0), isolated from other transfers, and durably. **BASE** — basically available, soft state, eventually consistent — promises instead that every node answers, and that the nodes agree once they can talk. This lesson runs both.
+
+## Accounts on three nodes
+
+```lightcone setup
+new bank 3
+nodes
+```
+
+Six accounts of 100 each: `a1` and `a4` on `n1`, `a2` and `a5` on `n2`, `a3` and `a6` on `n3`. The total is 600, and in `mode=acid` (the default) a live monitor checks after every event that it stays 600 (**Conservation**), that no transfer is applied by halves (**Atomicity**), and that no committed balance goes below 0 (**NoOverdraft**).
+
+## Two-phase commit
+
+```lightcone setup
+transfer a1 a2 30 via n3
+run 200ms
+```
+
+`n3` holds neither account, so it **coordinates**. Phase 1: it sends `prep` to `n1` and `n2`; each locks its account, checks the funds, and votes `yes`. Once a participant has voted yes it has given up its right to change its mind: it is **in doubt** until it hears the decision. Phase 2: with both votes in, `n3` writes *commit* to its log — durably, before telling anyone — and only then sends `commit`. Each participant applies its half and unlocks. `log n3 20` shows the messages.
+
+A participant that cannot pay votes no, and the coordinator aborts both halves: try `transfer a1 a2 500 via n3` and `run 200ms`. A participant that does not vote within `vote-timeout` (200 ms) counts as a no.
+
+## The blocked coordinator
+
+```lightcone setup
+new bank 3
+transfer a1 a2 30 via n3
+run 1ms
+```
+
+The prepares are on their way. What if the coordinator dies now?
+
+```lightcone predict
+Both participants will vote yes. What can they do when no decision comes?
+```
+
+```lightcone goal
+in-doubt 2 within 1s
+```
+
+```lightcone hint
+`kill n3`, then `run 100ms`.
+```
+
+```lightcone solution
+kill n3
+run 100ms
+```
+
+`nodes` shows `n1` and `n2` **in doubt**, with `a1` and `a2` locked. They cannot commit: the coordinator may have decided abort. They cannot abort: it may have decided commit, and the other one may have applied it already. So they wait, locks held. Try `transfer a1 a4 10 via n1` and `run 50ms`: it waits for `a1`'s lock, and fails if the lock is not released within its own 200 ms. This is 2PC's famous weakness — a blocking protocol.
+
+## Recovery
+
+The coordinator's log is durable. When it restarts it aborts what it had not decided, and resends every decision it had logged; a restarted participant in doubt asks its coordinator.
+
+```lightcone goal
+in-doubt 0 within 2s
+```
+
+```lightcone hint
+`restart n3`, then `run 200ms`.
+```
+
+```lightcone solution
+restart n3
+run 200ms
+```
+
+`n3` had not decided, so it aborted, the participants released their locks, and `expect balance-total 600` holds: nothing was lost. Had `n3` logged commit before crashing, it would have resent commit. Without that durable log — `bug bank no-durable-decision` — a restarted coordinator decides again, one participant commits and the other aborts, and money vanishes: the monitor says `VIOLATION Atomicity`.
+
+## NoSQL no rules
+
+```lightcone setup
+new bank 3 mode=base
+partition n1 n2 | n3
+transfer a1 a2 80 via n1
+transfer a1 a3 80 via n3
+run 300ms
+nodes
+```
+
+In `mode=base` every node keeps a replica of every account. A transfer is applied at once by the node that takes it, if *its* replica has the funds, and propagated to the others later, exactly once by transfer id. Both sides of the partition took 80 from `a1`'s 100: each saw 100.
+
+```lightcone predict
+What will a1's balance be once the partition heals?
+```
+
+```lightcone goal
+converged within 5s
+```
+
+```lightcone hint
+`heal`, then `run 1s`.
+```
+
+```lightcone solution
+heal
+run 1s
+```
+
+The replicas converged — every node now holds the same balances, and they still add up to 600 — but `a1` is at -60 everywhere: an overdraft, which the `overdrafts` meter counts. `check` names the anomaly: two transfers accepted on stale funds. BASE kept every client answered and paid for it with the consistency rule. Real systems add compensation: a fee, a letter, a reversed transfer.
+
+## Side by side
+
+```lightcone setup
+compare bank 3 mode=acid vs bank 3 mode=base
+partition n1 n2 | n3
+load 10/s for 2s
+run 3s
+status
+```
+
+The same seed, the same partition and the same random transfers on both. The ACID side refuses every transfer that needs both sides of the wall — its yield falls, its total holds, nothing is overdrawn. The BASE side answers every one — yield 1 — and its overdrafts appear. `heal`, `run until converged within 5s` and `check` on both show how each ends. Which one you want depends on what a wrong answer costs: a bank statement must be right; a like counter may be late.
+
+## Exercises
+
+- In ACID mode, hold the commit on its way to one participant (`hold n3->n2` before the decision), kill the coordinator, and predict what `in-doubt` says. Then restart it.
+- Turn on `bug bank unlock-before-decision` and send two transfers of 80 from `a1` through different coordinators at once. Which property breaks, and why do locks prevent it?
+- Run `new bank 3 mode=acid`, `load 20/s for 10s` and `chaos for 10s`: count the failed transfers in `history`, and check that `balance-total 600` holds throughout.
+- In BASE mode, which transfers can never cause an overdraft? Try a partition where each side only spends accounts it alone uses.
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 
