@@ -1,5 +1,5 @@
 // Lightcone's benchmarks, run by `make bench` in release mode. Each prints its figures.
-// `lightcone-bench NAME...` runs only those (gossip, startup, linearizability, view, generals, raft;
+// `lightcone-bench NAME...` runs only those (gossip, startup, linearizability, view, generals, raft, bank;
 // raft-hour runs only raft's one-hour runs, without the chaos sweeps; raft-hour-off and
 // raft-hour-on only one of them; kv runs issue 11's kv-ap hour and kv-cp check, only when named).
 // `lightcone-bench sweep [SEEDS]` is CI's release-mode seed sweep: Raft under chaos and load
@@ -20,6 +20,7 @@ if wanted("linearizability") { linearizabilityBenchmarks() }
 if wanted("view") { viewBenchmarks() }
 if wanted("generals") { generalsBenchmarks() }
 if wanted("raft") { raftBenchmarks() }
+if wanted("bank") { bankBenchmarks() }
 if chosen.contains("raft-hour") { raftHourBenchmarks() }
 if chosen.contains("raft-hour-off") { raftHourBenchmarks(monitors: [false]) }
 if chosen.contains("raft-hour-on") { raftHourBenchmarks(monitors: [true]) }

@@ -870,6 +870,238 @@ The same node, in the same partition, refused the balance (`unavailable: no quor
 5. Run lesson 04's partition against both stores at once: `compare kv-cp 3 vs kv-ap 3 r=1 w=1`, then `partition n1 | n2 n3`, `put x 1 via n1`, `get x via n2`, `check`.
 
 """##),
+        (name: "06-harvest-and-yield", text: ##"""
+# Harvest and yield: degrade or refuse
+
+When part of a sharded service is down, it can answer with part of the data or not answer at all. Fox and Brewer's harvest and yield measure the two; replicas buy both back; a search engine and a bank should choose differently.
+
+Armando Fox and Eric Brewer (*Harvest, Yield, and Scalable Tolerant Systems*, 1999) looked at big Internet services — search engines above all — and found CAP's all-or-nothing too coarse. They measured two things instead. **Yield** is the fraction of requests answered: answered queries over issued queries. **Harvest** is the fraction of the data an answer reflects: 100 records of 100 is a harvest of 1; 75 of 100 is 0.75. A fault can cost one or the other, and the service chooses which.
+
+## A query fans out
+
+```lightcone setup
+new shards 4
+```
+
+A hundred records are split into four **shards** of 25, shard `s1` on `n1`, `s2` on `n2`, and so on. A `query` goes to one node, which asks every shard (a `fetch` to each) and puts the answers together. The status line shows the two meters, over the last 100 queries: with no query yet, both are 1.
+
+```lightcone predict
+Kill n2 and query through n1: what does the answer hold, and when does it come?
+```
+
+```lightcone goal
+harvest <= 0.75 within 2s
+```
+
+```lightcone hint
+`kill n2`, then `query via n1` and `run 300ms`.
+```
+
+```lightcone solution
+kill n2
+query via n1
+run 300ms
+```
+
+The query waited for `s2` until its deadline, 200 ms, and then answered with what had arrived: 75 of 100 records. This is the default, `policy=degrade`. The query was answered — yield stays 1 — but the answer is missing a quarter of the data: harvest 0.75. `log n1 12` shows the three fetches that came back and the one that died at the dead node.
+
+## Refusing instead
+
+```lightcone setup
+new shards 4 policy=strict
+kill n2
+```
+
+`policy=strict` answers only when every shard has answered. Send a hundred queries through the up nodes: `load 100/s for 990ms clients=25` issues one every 10 ms for just under a second.
+
+```lightcone predict
+What happens to yield and harvest over these hundred queries?
+```
+
+```lightcone goal
+yield <= 0 within 5s
+```
+
+```lightcone hint
+`load 100/s for 990ms clients=25`, then `run 2s`.
+```
+
+```lightcone solution
+load 100/s for 990ms clients=25
+run 2s
+```
+
+Every query failed at its deadline: yield 0. The harvest of the answered queries stays 1 — there were none, and nothing partial was ever said. These are Fox and Brewer's numbers exactly: four shards, one node down, a hundred queries; degrade gives yield 1 and harvest 0.75, strict gives yield 0 and harvest 1. Neither is free; the fault took a quarter of the service, and the policy only says where the loss shows.
+
+## Replicas buy both back
+
+```lightcone setup
+new shards 4 policy=strict replicas=2
+kill n2
+kill n3
+load 100/s for 990ms clients=25
+run 2s
+```
+
+With `replicas=2` every shard also lives on the next node of the ring: `s2` on `n2` and `n3`, `s3` on `n3` and `n4`. A query that hears nothing from one replica within `shard-timeout` (50 ms) asks the next. But both copies of `s2` are down here, so this strict service refused a hundred queries: `status` shows yield 0.
+
+```lightcone goal
+yield >= 1 within 5s
+```
+
+```lightcone hint
+Bring one copy of `s2` back with `restart n3`, then send another hundred queries.
+```
+
+```lightcone solution
+restart n3
+load 100/s for 990ms clients=25
+run 2s
+```
+
+With `n3` back every shard has a copy up: a query from `n1` or `n4` asks `n2` for `s2`, hears nothing for 50 ms, asks `n3`, and answers in full well before the deadline. Yield and harvest are both 1 again, though `n2` is still dead. The meters look at the last 100 queries only, so the refusals have left the window. A replica costs storage and a little latency; it buys back the harvest and the yield that a single failure would have taken.
+
+## What should a search engine choose, and a bank?
+
+A search engine should degrade. A results page with three quarters of the index is nearly as good as the whole one, nobody can tell which pages are missing, and a page of "try again later" loses the user. That is why Fox and Brewer's search engines answered from the shards that replied in time.
+
+A bank should refuse. A statement that leaves out a quarter of the transactions is wrong, not approximate, and a transfer decided on part of the data can spend money twice. Lesson 07 follows that road: transactions that refuse (ACID) against balances that always answer (BASE).
+
+## Exercises
+
+- Run the degrade step with `replicas=2`: does a query ever wait for its deadline now? Look at the completion times in `history`.
+- With `new shards 8 replicas=1` and two nodes killed, predict harvest under `policy=degrade`, then measure it.
+- Set `deadline=40ms` on a degrade service with no faults at all (`new shards 4 deadline=40ms`): why does harvest fall below 1 now? What does a tight deadline trade?
+- Kill two neighbours on `new shards 6 replicas=2 policy=strict`, and then two nodes that are not neighbours. Which pair costs yield, and why?
+
+"""##),
+        (name: "07-acid-vs-base", text: ##"""
+# ACID vs BASE: SQL rules, NoSQL no rules
+
+You are already distributed: a bank whose accounts live on three nodes moves money with two-phase commit, which never loses a cent but blocks when its coordinator dies; or with eventual balances, which always answer and overdraw. Ending side by side with `compare`.
+
+A web application and its database are already two nodes with a network between them; a bank whose accounts live on several database servers is a distributed system whether it says so or not. A transfer takes money from one account and puts it in another. **ACID** promises that it happens atomically (both halves or neither), keeps the data consistent (here: no balance below 0), isolated from other transfers, and durably. **BASE** — basically available, soft state, eventually consistent — promises instead that every node answers, and that the nodes agree once they can talk. This lesson runs both.
+
+## Accounts on three nodes
+
+```lightcone setup
+new bank 3
+nodes
+```
+
+Six accounts of 100 each: `a1` and `a4` on `n1`, `a2` and `a5` on `n2`, `a3` and `a6` on `n3`. The total is 600, and in `mode=acid` (the default) a live monitor checks after every event that it stays 600 (**Conservation**), that no transfer is applied by halves (**Atomicity**), and that no committed balance goes below 0 (**NoOverdraft**).
+
+## Two-phase commit
+
+```lightcone setup
+transfer a1 a2 30 via n3
+run 200ms
+```
+
+`n3` holds neither account, so it **coordinates**. Phase 1: it sends `prep` to `n1` and `n2`; each locks its account, checks the funds, and votes `yes`. Once a participant has voted yes it has given up its right to change its mind: it is **in doubt** until it hears the decision. Phase 2: with both votes in, `n3` writes *commit* to its log — durably, before telling anyone — and only then sends `commit`. Each participant applies its half and unlocks. `log n3 20` shows the messages.
+
+A participant that cannot pay votes no, and the coordinator aborts both halves: try `transfer a1 a2 500 via n3` and `run 200ms`. A participant that does not vote within `vote-timeout` (200 ms) counts as a no.
+
+## The blocked coordinator
+
+```lightcone setup
+new bank 3
+transfer a1 a2 30 via n3
+run 1ms
+```
+
+The prepares are on their way. What if the coordinator dies now?
+
+```lightcone predict
+Both participants will vote yes. What can they do when no decision comes?
+```
+
+```lightcone goal
+in-doubt 2 within 1s
+```
+
+```lightcone hint
+`kill n3`, then `run 100ms`.
+```
+
+```lightcone solution
+kill n3
+run 100ms
+```
+
+`nodes` shows `n1` and `n2` **in doubt**, with `a1` and `a2` locked. They cannot commit: the coordinator may have decided abort. They cannot abort: it may have decided commit, and the other one may have applied it already. So they wait, locks held. Try `transfer a1 a4 10 via n1` and `run 50ms`: it waits for `a1`'s lock, and fails if the lock is not released within its own 200 ms. This is 2PC's famous weakness — a blocking protocol.
+
+## Recovery
+
+The coordinator's log is durable. When it restarts it aborts what it had not decided, and resends every decision it had logged; a restarted participant in doubt asks its coordinator.
+
+```lightcone goal
+in-doubt 0 within 2s
+```
+
+```lightcone hint
+`restart n3`, then `run 200ms`.
+```
+
+```lightcone solution
+restart n3
+run 200ms
+```
+
+`n3` had not decided, so it aborted, the participants released their locks, and `expect balance-total 600` holds: nothing was lost. Had `n3` logged commit before crashing, it would have resent commit. Without that durable log — `bug bank no-durable-decision` — a restarted coordinator decides again, one participant commits and the other aborts, and money vanishes: the monitor says `VIOLATION Atomicity`.
+
+## NoSQL no rules
+
+```lightcone setup
+new bank 3 mode=base
+partition n1 n2 | n3
+transfer a1 a2 80 via n1
+transfer a1 a3 80 via n3
+run 300ms
+nodes
+```
+
+In `mode=base` every node keeps a replica of every account. A transfer is applied at once by the node that takes it, if *its* replica has the funds, and propagated to the others later, exactly once by transfer id. Both sides of the partition took 80 from `a1`'s 100: each saw 100.
+
+```lightcone predict
+What will a1's balance be once the partition heals?
+```
+
+```lightcone goal
+converged within 5s
+```
+
+```lightcone hint
+`heal`, then `run 1s`.
+```
+
+```lightcone solution
+heal
+run 1s
+```
+
+The replicas converged — every node now holds the same balances, and they still add up to 600 — but `a1` is at -60 everywhere: an overdraft, which the `overdrafts` meter counts. `check` names the anomaly: two transfers accepted on stale funds. BASE kept every client answered and paid for it with the consistency rule. Real systems add compensation: a fee, a letter, a reversed transfer.
+
+## Side by side
+
+```lightcone setup
+compare bank 3 mode=acid vs bank 3 mode=base
+partition n1 n2 | n3
+load 10/s for 2s
+run 3s
+status
+```
+
+The same seed, the same partition and the same random transfers on both. The ACID side refuses every transfer that needs both sides of the wall — its yield falls, its total holds, nothing is overdrawn. The BASE side answers every one — yield 1 — and its overdrafts appear. `heal`, `run until converged within 5s` and `check` on both show how each ends. Which one you want depends on what a wrong answer costs: a bank statement must be right; a like counter may be late.
+
+## Exercises
+
+- In ACID mode, hold the commit on its way to one participant (`hold n3->n2` before the decision), kill the coordinator, and predict what `in-doubt` says. Then restart it.
+- Turn on `bug bank unlock-before-decision` and send two transfers of 80 from `a1` through different coordinators at once. Which property breaks, and why do locks prevent it?
+- Run `new bank 3 mode=acid`, `load 20/s for 10s` and `chaos for 10s`: count the failed transfers in `history`, and check that `balance-total 600` holds throughout.
+- In BASE mode, which transfers can never cause an overdraft? Try a partition where each side only spends accounts it alone uses.
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 

@@ -60,6 +60,8 @@ public enum ProtocolRegistry {
         entry(TwoGeneralsNode.self, checker: TwoGeneralsChecker.self),
         entry(ByzantineNode.self, checker: ByzantineChecker.self),
         entry(PaxosNode.self, checker: PaxosChecker.self),
+        entry(BankNode.self, checker: BankChecker.self),
+        entry(ShardsNode.self, checker: ShardsChecker.self),
     ]
 
     /// The protocols of this build as a catalog (what sessions use unless told otherwise).
