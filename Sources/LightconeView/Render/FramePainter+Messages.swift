@@ -114,10 +114,11 @@ extension FramePainter {
     /// width at a time), else a row off it, else the marker alone; nothing when even that has
     /// no room. Without `showsLabel`, only the marker. Returns where the tag went.
     @discardableResult
-    mutating func drawTag(marker: Character, label: String, from: NodeID, to: NodeID, progress: Double,
+    mutating func drawTag(marker: Character, label: String, labelWidth: Int? = nil, labelScalars: [Unicode.Scalar]? = nil,
+                          from: NodeID, to: NodeID, progress: Double,
                           style: CellStyle, showsLabel: Bool = true, occupancy: inout TagOccupancy) -> Rect? {
         let text = showsLabel ? label : ""
-        let width = 1 + DisplayWidth.of(text)
+        let width = 1 + (showsLabel ? labelWidth ?? DisplayWidth.of(text) : 0)
         guard let place = freePlace(from: from, to: to, progress: progress, width: width, occupancy: occupancy) else {
             guard showsLabel, !text.isEmpty else { return nil }
             return drawTag(marker: marker, label: label, from: from, to: to, progress: progress, style: style, showsLabel: false,
@@ -125,7 +126,11 @@ extension FramePainter {
         }
         occupancy.takeTag(x: place.x, y: place.y, width: width)
         grid.put(marker, x: place.x, y: place.y, style: style)
-        if !text.isEmpty { grid.put(text: text, x: place.x + 1, y: place.y, style: style) }
+        if let labelScalars, showsLabel {
+            grid.putNarrow(scalars: labelScalars, x: place.x + 1, y: place.y, style: style)
+        } else if !text.isEmpty {
+            grid.put(text: text, x: place.x + 1, y: place.y, style: style)
+        }
         let rect = Rect(x: place.x, y: place.y, width: width, height: 1)
         placedTags?.append(rect)
         return rect
@@ -217,8 +222,20 @@ extension FramePainter {
 
     mutating func drawMessages(_ occupancy: inout TagOccupancy) {
         let now = snapshot.time
+        // A cluster has a handful of labels: each is shaped (truncated, bracketed) once.
+        var shaped: [(label: String, text: String, width: Int, scalars: [Unicode.Scalar]?)] = []
         for message in snapshot.messages where message.from != message.to {
-            let label = labelText(message.label)
+            let label: String, labelWidth: Int, labelScalars: [Unicode.Scalar]?
+            if let known = shaped.first(where: { $0.label == message.label }) {
+                (label, labelWidth, labelScalars) = (known.text, known.width, known.scalars)
+            } else {
+                label = labelText(message.label)
+                labelWidth = DisplayWidth.of(label)
+                // One narrow scalar per column (`AE✓`): drawn without taking graphemes apart.
+                let scalars = Array(label.unicodeScalars)
+                labelScalars = scalars.count == labelWidth && scalars.allSatisfy({ DisplayWidth.of(scalar: $0) == 1 }) ? scalars : nil
+                shaped.append((message.label, label, labelWidth, labelScalars))
+            }
             var messageStyle = style(message.isReply ? .reply : .request)
             var marker = self.marker(from: message.from, to: message.to)
             let where_: Double
@@ -244,8 +261,9 @@ extension FramePainter {
                 // Nothing new in it: a faint marker, no label.
                 messageStyle = style(.link)
             }
-            drawTag(marker: marker, label: label, from: message.from, to: message.to, progress: where_, style: messageStyle,
-                    showsLabel: !message.isQuiet, occupancy: &occupancy)
+            drawTag(marker: marker, label: label, labelWidth: labelWidth, labelScalars: labelScalars,
+                    from: message.from, to: message.to, progress: where_,
+                    style: messageStyle, showsLabel: !message.isQuiet, occupancy: &occupancy)
         }
     }
 
