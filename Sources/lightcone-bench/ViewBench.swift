@@ -10,8 +10,14 @@ func viewBenchmarks() {
     let nodes = (0..<5).map { index in
         ClusterSnapshot.NodeView(id: NodeID(index: index), life: index == 3 ? .paused : .up,
                                  role: index == 1 ? "leader" : "follower", roleKind: index == 1 ? .leading : .following, epoch: 7, isLeader: index == 1,
-                                 lines: ["log 1/1 2/3 3/7", "commit 3"])
+                                 lines: ["log 1/1 2/3 3/7", "commit 3"],
+                                 log: LogObservation(length: 12, entries: (1...12).map {
+                                     LogObservation.Entry(index: $0, term: ($0 + 1) / 2, value: "k\($0)=\($0 * 7)", isCommitted: $0 <= 10)
+                                 }),
+                                 countdown: index == 1 ? nil : Countdown(armedAt: 1_900_000, deadline: 2_000_000 + SimTime(index) * 40_000))
     }
+    let labels = [MessageLabelSpec("AE", "AppendEntries: the leader's entries"), MessageLabelSpec("AE✓", "AppendEntries reply: success"),
+                  MessageLabelSpec("RV", "RequestVote: a candidate asks for a vote")]
     let now: SimTime = 2_000_000
     var messages: [InFlightMessage] = []
     for number in 0..<100 {
@@ -31,9 +37,12 @@ func viewBenchmarks() {
     state.logLines = (0..<200).map { "t=\($0)ms n\($0 % 5 + 1)->n\(($0 + 1) % 5 + 1) AppendEntries term=7 prev=3/7 entries=[] commit=3" }
     state.commandLine = "partition n1 n2 | n3 n4 n5"
     state.cursorColumn = 27
-    for (title, groups) in [("whole", [[0, 1, 2, 3, 4]]), ("partitioned", [[0, 1, 2], [3, 4]])] {
+    for (title, groups, table) in [("whole", [[0, 1, 2, 3, 4]], false), ("partitioned", [[0, 1, 2], [3, 4]], false),
+                                   ("whole, log table", [[0, 1, 2, 3, 4]], true)] {
         let snapshot = ClusterSnapshot(time: now, protocolName: "raft", seed: 1, nodes: nodes,
-                                       groups: groups.map { $0.map(NodeID.init(index:)) }, messages: messages, drops: drops)
+                                       groups: groups.map { $0.map(NodeID.init(index:)) }, messages: messages, drops: drops,
+                                       labelMeanings: labels)
+        state.isLogTableShown = table
         let clock = ContinuousClock()
         var checksum = 0
         // Warm up, then measure.
@@ -48,7 +57,7 @@ func viewBenchmarks() {
         let cpu = (cpuMicroseconds() - cpuStart) / Double(frames)
         let elapsed = clock.now - start
         let wall = (Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12) / Double(frames)
-        print("view: compose 160x48 frame, 5 nodes, 100 messages in flight (\(title)): \(oneDecimal(cpu)) µs CPU, \(oneDecimal(wall)) µs wall per frame over \(frames) frames (checksum \(checksum % 10))")
+        print("view: compose 160x48 frame, 5 Raft nodes with logs and timers, 100 messages in flight (\(title)): \(oneDecimal(cpu)) µs CPU, \(oneDecimal(wall)) µs wall per frame over \(frames) frames (checksum \(checksum % 10))")
     }
 }
 

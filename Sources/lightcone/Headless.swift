@@ -78,8 +78,10 @@ enum Headless {
             }
             var options = viewOptions
             options.isPresenterMode = true
+            // A demo opens on its first part (not on the lab's default cluster).
+            let opening = session.execute("next")
             return Front.interactive(session: session, plain: false, viewOptions: options,
-                                     initialLines: ["\(path): PageDown, → or a clicker plays the next part; PageUp or ← goes back"])
+                                     initialLines: opening.lines + ["PageDown, → or a clicker plays the next part; PageUp or ← goes back"])
         default:
             printError("lightcone: \(name) is not in this build yet")
             return 1

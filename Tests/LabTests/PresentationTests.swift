@@ -19,7 +19,7 @@ import Testing
     @Test func slidesPlayAndGoBack() throws {
         var session = Lab(options: SessionOptions())
         try session.loadPresentation(name: "demo.lc", text: Self.script)
-        #expect(session.presentationStatus == PresentationStatus(name: "demo.lc", played: 0, count: 3, captions: []))
+        #expect(session.presentationStatus == PresentationStatus(name: "demo.lc", title: "demo", played: 0, count: 3, captions: []))
         let first = session.execute("next")
         #expect(first.lines.contains("Five servers."))
         #expect(first.requests == [.note("Ask the room.")])
@@ -30,13 +30,24 @@ import Testing
         let timeAtSlideTwo = session.cluster.now
         _ = session.execute("next")
         #expect(session.cluster.lives.contains(.down))
-        #expect(session.execute("next").lines == ["the end of demo.lc: `back` goes to the previous slide"])
-        #expect(session.execute("back").lines == ["back to slide 2 of 3"])
+        #expect(session.execute("next").lines == ["the end of the demo: `back` goes to the previous part"])
+        #expect(session.execute("back").lines == ["back to part 2 of 3"])
         #expect(!session.cluster.lives.contains(.down))
         #expect(session.cluster.now == timeAtSlideTwo)
         _ = session.execute("back")
-        _ = session.execute("back")
-        #expect(session.execute("back").lines == ["error: this is the first slide"])
+        #expect(session.presentationStatus?.played == 1)
+        // The first part stays: before it there is only the default cluster.
+        #expect(session.execute("back").lines == ["error: this is the first part"])
+        #expect(session.cluster.protocolName == "raft")
+    }
+
+    /// The audience sees a title, never the script's path: `# title: TEXT`, else an opening
+    /// comment, else the first `say`.
+    @Test func demoTitleComesFromTheScriptNotItsPath() throws {
+        #expect(Presentation(name: "/home/me/talk.lc", text: "# title: Raft failover\nnew raft 5\nsay Hi\n").title == "Raft failover")
+        #expect(Presentation(name: "/home/me/talk.lc", text: "# Raft failover\nnew raft 5\n# a note\nsay Hi\n").title == "Raft failover")
+        #expect(Presentation(name: "/home/me/talk.lc", text: "new raft 5\n# later\nsay Five servers\n").title == "Five servers")
+        #expect(Presentation(name: "/home/me/talk.lc", text: "new raft 5\n").title == "Demo")
     }
 
     @Test func typosAreFoundBeforeTheTalk() {

@@ -7,13 +7,35 @@ enum Fixtures {
 
     static let now: SimTime = 1_234_000
 
-    /// Five raft-like nodes: n2 leads term 3, the rest follow.
+    /// Five raft-like nodes: n2 leads term 3, the rest follow; each keeps the log
+    /// `1/1 noop, 2/3 x=1, 3/3 y=2` with two entries committed, and the followers' election
+    /// timers run out at different times (n4 first).
     static func raftNodes() -> [ClusterSnapshot.NodeView] {
-        (1...5).map { n in
+        let remaining: [Int: SimDuration] = [1: 200_000, 3: 120_000, 4: 40_000, 5: 280_000]
+        return (1...5).map { n in
             ClusterSnapshot.NodeView(id: id(n), life: .up, role: n == 2 ? "leader" : "follower", roleKind: n == 2 ? .leading : .following, epoch: 3,
-                                     isLeader: n == 2, lines: ["log 1/1 2/3 3/3", "commit 2"])
+                                     isLeader: n == 2, lines: ["log 1/1 2/3 3/3", "commit 2"],
+                                     log: log([(1, "noop"), (3, "x=1"), (3, "y=2")], committed: 2),
+                                     countdown: remaining[n].map { Countdown(armedAt: now + $0 - 300_000, deadline: now + $0) })
         }
     }
+
+    /// A log of `entries` (term, value) from index 1, the first `committed` committed.
+    static func log(_ entries: [(Int, String)], committed: Int) -> LogObservation {
+        LogObservation(length: entries.count, entries: entries.enumerated().map { offset, entry in
+            LogObservation.Entry(index: offset + 1, term: entry.0, value: entry.1, isCommitted: offset + 1 <= committed)
+        })
+    }
+
+    /// What Raft's labels mean, as `RaftNode.messageLabels` says.
+    static let raftLabels = [
+        MessageLabelSpec("RV", "RequestVote: a candidate asks for a vote (its term and last log position)"),
+        MessageLabelSpec("RV✓", "RequestVote reply: vote granted"),
+        MessageLabelSpec("RV✗", "RequestVote reply: vote refused"),
+        MessageLabelSpec("AE", "AppendEntries: the leader's entries and commit index (a heartbeat when empty)"),
+        MessageLabelSpec("AE✓", "AppendEntries reply: success (the follower's log matches up to matchIndex)"),
+        MessageLabelSpec("AE✗", "AppendEntries reply: failure (term too old, or the logs differ at prev)"),
+    ]
 
     static func message(_ messageID: MessageID, _ from: Int, _ to: Int, label: String, progressPermille: Int64,
                         isReply: Bool = false, state: InFlightMessage.State = .travelling, isLost: Bool = false) -> InFlightMessage {
@@ -27,7 +49,8 @@ enum Fixtures {
                      groups: [[Int]] = [[1, 2, 3, 4, 5]], nodes: [ClusterSnapshot.NodeView]? = nil,
                      violations: [Violation] = []) -> ClusterSnapshot {
         ClusterSnapshot(time: now, protocolName: "raft", seed: 42, nodes: nodes ?? raftNodes(),
-                        groups: groups.map { $0.map(id) }, messages: messages, drops: drops, violations: violations)
+                        groups: groups.map { $0.map(id) }, messages: messages, drops: drops, violations: violations,
+                        labelMeanings: raftLabels)
     }
 
     /// Heartbeats from the leader and a few answers, at various points of their flight.

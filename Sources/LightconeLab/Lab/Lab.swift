@@ -137,7 +137,7 @@ public struct Lab: Sendable {
     mutating func nextSlide() -> CommandOutput {
         guard var runner = presenter else { return .error("no presentation") }
         guard let slide = runner.advance(checkpoint: session) else {
-            return CommandOutput(lines: ["the end of \(runner.presentation.name): `back` goes to the previous slide"])
+            return CommandOutput(lines: ["the end of the demo: `back` goes to the previous part"])
         }
         presenter = runner
         var output = CommandOutput()

@@ -8,8 +8,11 @@ public struct Presentation: Sendable {
         public static func == (a: Slide, b: Slide) -> Bool { a.lines.map(\.text) == b.lines.map(\.text) }
     }
 
-    /// The file's name as given, for messages.
+    /// The file's name as given, for messages (never shown to the audience).
     public let name: String
+    /// The demo's title, for the audience: a `# title: TEXT` line, else a `# TEXT` comment
+    /// opening the file, else the first `say`, else "Demo".
+    public let title: String
     /// The slides, in order.
     public let slides: [Slide]
     /// How many slides have been played.
@@ -32,13 +35,45 @@ public struct Presentation: Sendable {
         }
         if !current.isEmpty { slides.append(Slide(lines: current)) }
         self.slides = slides.filter { !$0.lines.isEmpty }
+        self.title = Self.title(of: text, slides: self.slides)
+    }
+
+    /// See `title`.
+    static func title(of text: String, slides: [Slide]) -> String {
+        var opening: String?
+        var seenCommand = false
+        for raw in text.textLines() {
+            let line = trimmed(raw)
+            if line.isEmpty { continue }
+            guard line.hasPrefix("#") else { seenCommand = true; continue }
+            let comment = trimmed(line.drop(while: { $0 == "#" }))
+            if comment.lowercased().hasPrefix("title") {
+                let rest = comment.dropFirst(5).drop(while: { $0 == ":" || $0 == " " })
+                if !rest.isEmpty { return String(rest) }
+            }
+            if !seenCommand, opening == nil, !comment.isEmpty { opening = comment }
+        }
+        if let opening { return opening }
+        for slide in slides {
+            for line in slide.lines where line.text.lowercased().hasPrefix("say ") {
+                return trimmed(line.text.dropFirst(4))
+            }
+        }
+        return "Demo"
+    }
+
+    /// `text` without leading and trailing blanks.
+    static func trimmed(_ text: some StringProtocol) -> String {
+        String(text.drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" || $0 == "\r" }).reversed())
     }
 }
 
 /// What the view shows for a presentation: where it is and what was last said.
 public struct PresentationStatus: Sendable, Equatable {
-    /// The script's name.
+    /// The script's name (its path: for messages, not for the audience).
     public var name: String
+    /// The demo's title (see `Presentation.title`).
+    public var title: String
     /// Slides played so far.
     public var played: Int
     /// How many slides there are.
@@ -47,8 +82,9 @@ public struct PresentationStatus: Sendable, Equatable {
     public var captions: [String]
 
     /// A status.
-    public init(name: String, played: Int, count: Int, captions: [String]) {
+    public init(name: String, title: String = "", played: Int, count: Int, captions: [String]) {
         self.name = name
+        self.title = title.isEmpty ? name : title
         self.played = played
         self.count = count
         self.captions = captions

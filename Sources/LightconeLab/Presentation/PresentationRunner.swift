@@ -28,7 +28,7 @@ public struct PresentationRunner: Sendable {
 
     /// Where the presentation is, for the view.
     public var status: PresentationStatus {
-        PresentationStatus(name: presentation.name, played: presentation.played,
+        PresentationStatus(name: presentation.name, title: presentation.title, played: presentation.played,
                            count: presentation.slides.count, captions: captions)
     }
 
@@ -48,13 +48,14 @@ public struct PresentationRunner: Sendable {
         return slide
     }
 
-    /// `back`: the session as it was before the last slide played.
+    /// `back`: the session as it was before the last slide played. The first part stays (a
+    /// demo opens on it; before it there is only the lab's default cluster).
     mutating func previousSlide(on session: inout Session) throws(CommandError) -> CommandOutput {
-        guard let previous = checkpoints.popLast() else { throw CommandError("this is the first slide") }
+        guard presentation.played > 1, let previous = checkpoints.popLast() else { throw CommandError("this is the first part") }
         presentation.played -= 1
         captions = previous.captions
         session = previous.session
-        return CommandOutput(lines: ["back to slide \(presentation.played) of \(presentation.slides.count)"])
+        return CommandOutput(lines: ["back to part \(presentation.played) of \(presentation.slides.count)"])
     }
 
     /// `say TEXT`: narration, printed and shown large in the view.

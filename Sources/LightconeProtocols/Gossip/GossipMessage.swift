@@ -25,6 +25,12 @@ public enum GossipMessage: ProtocolMessage, Equatable {
         if case .pull = self { return true }
         return false
     }
+
+    /// A push from a node that knows nothing yet carries nothing: the view draws it faintly.
+    public var isQuiet: Bool {
+        if case .push(let values) = self { return values.isEmpty }
+        return false
+    }
 }
 
 /// Gossip's one timer: the start of the node's next round.

@@ -20,6 +20,28 @@ extension PaxosNode {
                 "promised \(promised)"]
     }
 
+    /// Multi-Paxos's log for the view: per slot, the ballot round it was accepted in (the
+    /// log table's "term") and its command; chosen slots are committed.
+    var multiLogObservation: LogObservation {
+        let last = max(multi.lastAccepted, multi.learnedThrough)
+        let first = max(1, last - LogObservation.limit + 1)
+        guard last >= first else { return LogObservation(length: 0, entries: []) }
+        let entries = (first...last).map { slot in
+            let proposal = multi.proposal(at: slot)
+            let value = multi.learnedValue(at: slot) ?? proposal?.value
+            let text: String
+            switch value {
+            case .command(let command, _, _)?: text = command.shortText
+            case .plain(let plain)?: text = plain
+            case .noop?: text = "noop"
+            case nil: text = "-"
+            }
+            return LogObservation.Entry(index: slot, term: proposal?.ballot.round ?? 0, value: text,
+                                        isCommitted: slot <= multi.learnedThrough)
+        }
+        return LogObservation(length: last, entries: entries)
+    }
+
     func multiInspect() -> [String] {
         var lines = [
             "promised \(promised), leader " + (multi.isLeader ? "this node (\(ballot))" : multi.leaderId?.description ?? "unknown"),

@@ -16,6 +16,9 @@ extension PaxosNode {
         return isLeader ? ballot.ordinal : nil
     }
 
+    /// Multi-Paxos keeps a log (one slot per command); single-decree Paxos does not.
+    public var logObservation: LogObservation? { config.mode == .multi ? multiLogObservation : nil }
+
     /// `promised 3.n2`, `accepted 2.n1:x`, `learned x` (Multi-Paxos: the log tail).
     public var summaryLines: [String] {
         if config.mode == .multi { return multiSummaryLines }

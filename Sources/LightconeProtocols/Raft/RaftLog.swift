@@ -31,6 +31,16 @@ public enum RaftCommand: Sendable, Hashable, CustomStringConvertible {
         case .cas(let key, let old, let new): return "cas \(key) \(old) \(new)"
         }
     }
+
+    /// For a log cell: `x=1`, `x?` (a read), `x:1>2` (compare-and-set), `noop`.
+    public var shortText: String {
+        switch self {
+        case .noop: return "noop"
+        case .put(let key, let value): return "\(key)=\(value)"
+        case .get(let key): return "\(key)?"
+        case .cas(let key, let old, let new): return "\(key):\(old)>\(new)"
+        }
+    }
 }
 
 /// One log entry: a command and the term in which a leader received it.

@@ -15,6 +15,23 @@ extension RaftNode {
          "voted " + (votedFor?.description ?? "-")]
     }
 
+    /// The newest entries with their terms and commands (`x=1`), committed ones marked.
+    public var logObservation: LogObservation? {
+        let first = max(1, log.lastIndex - LogObservation.limit + 1)
+        guard log.lastIndex >= first else { return LogObservation(length: 0, entries: []) }
+        let entries = (first...log.lastIndex).map { index in
+            LogObservation.Entry(index: index, term: log[index].term, value: log[index].command.shortText,
+                                 isCommitted: index <= commitIndex)
+        }
+        return LogObservation(length: log.lastIndex, entries: entries)
+    }
+
+    /// The election timer running out, on followers and candidates (a leader has none).
+    public var countdown: Countdown? {
+        guard raftRole != .leader, let timer = electionTimer else { return nil }
+        return Countdown(armedAt: timer.armedAt, deadline: timer.deadline)
+    }
+
     public func inspect() -> [String] {
         var lines = [
             "currentTerm \(currentTerm), votedFor \(votedFor?.description ?? "none"), leader \(leaderId?.description ?? "unknown")",

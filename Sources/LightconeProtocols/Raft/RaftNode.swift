@@ -96,6 +96,8 @@ public struct RaftNode: ProtocolNode {
     public internal(set) var leaderId: NodeID?
     /// When the leader of currentTerm was last heard from (for `available NODE`).
     var leaderContact: SimTime?
+    /// When the election timer was last armed and when it fires (for the view's timer bar).
+    var electionTimer: (armedAt: SimTime, deadline: SimTime)?
 
     // MARK: Volatile state on candidates
 
@@ -184,6 +186,7 @@ public struct RaftNode: ProtocolNode {
         store = KeyValueStore()
         leaderId = nil
         leaderContact = nil
+        electionTimer = nil
         forgetCandidateAndLeaderState()
     }
 
@@ -221,7 +224,9 @@ public struct RaftNode: ProtocolNode {
 
     /// Arms the election timer with a fresh random timeout (§5.2).
     mutating func resetElectionTimer(_ ctx: inout Context<RaftNode>) {
-        ctx.setTimer(.election, after: ctx.random(in: config.electionMin...config.electionMax))
+        let timeout = ctx.random(in: config.electionMin...config.electionMax)
+        ctx.setTimer(.election, after: timeout)
+        electionTimer = (ctx.now, ctx.now + timeout)
     }
 
     // MARK: - All servers: applying committed entries

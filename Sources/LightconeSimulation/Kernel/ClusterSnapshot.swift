@@ -11,10 +11,16 @@ public struct ClusterSnapshot: Sendable {
         public var epoch: Int?
         public var isLeader: Bool
         public var lines: [String]
+        /// Its log, for protocols that keep one (`ProtocolNode.logObservation`).
+        public var log: LogObservation?
+        /// Its running-out timer, if armed (`ProtocolNode.countdown`); nil for a down node.
+        public var countdown: Countdown?
 
         /// A node's box as the view draws it.
         public init(id: NodeID, life: NodeLife, role: String, roleKind: RoleKind = .passive, epoch: Int?,
-                    isLeader: Bool, lines: [String]) {
+                    isLeader: Bool, lines: [String], log: LogObservation? = nil, countdown: Countdown? = nil) {
+            self.log = log
+            self.countdown = countdown
             self.id = id
             self.life = life
             self.role = role
@@ -64,13 +70,16 @@ public struct ClusterSnapshot: Sendable {
     public var isChaosRunning: Bool
     /// Every meter now, for the status bar.
     public var meters: [MeterReading]
+    /// What the protocol's message labels mean (`AE` = AppendEntries), for the legend.
+    public var labelMeanings: [MessageLabelSpec]
 
     /// A snapshot built by hand (tests, benchmarks); `Simulation.snapshot` builds the real one.
     public init(time: SimTime, protocolName: String, seed: UInt64, nodes: [NodeView], groups: [[NodeID]],
                 cuts: [Link] = [], held: [Link] = [], messages: [InFlightMessage] = [], drops: [DroppedMessage] = [],
                 violations: [Violation] = [], bugs: [String] = [], isChaosRunning: Bool = false,
-                meters: [MeterReading] = []) {
+                meters: [MeterReading] = [], labelMeanings: [MessageLabelSpec] = []) {
         self.meters = meters
+        self.labelMeanings = labelMeanings
         self.time = time
         self.protocolName = protocolName
         self.seed = seed
@@ -95,7 +104,9 @@ extension Simulation {
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
-                                     lines: nodes[index].summaryLines)
+                                     lines: nodes[index].summaryLines,
+                                     log: nodes[index].logObservation,
+                                     countdown: lives[index] == .down ? nil : nodes[index].countdown)
         }
         let drops = recentDrops.map { item in
             ClusterSnapshot.DroppedMessage(id: item.envelope.id, from: item.envelope.from, to: item.envelope.to,
@@ -106,6 +117,7 @@ extension Simulation {
                                cuts: network.cuts.sorted { ($0.from, $0.to) < ($1.from, $1.to) },
                                held: network.held.sorted { ($0.from, $0.to) < ($1.from, $1.to) },
                                messages: messagesInFlight, drops: Array(drops), violations: violations,
-                               bugs: enabledBugs, isChaosRunning: chaos != nil, meters: meters)
+                               bugs: enabledBugs, isChaosRunning: chaos != nil, meters: meters,
+                               labelMeanings: Node.messageLabels)
     }
 }

@@ -6,6 +6,13 @@ public protocol ProtocolMessage: Sendable {
     var traceText: String { get }
     /// True for answers (acks, votes, replies), which the view colours differently.
     var isReply: Bool { get }
+    /// True for a message that carries nothing new (an empty gossip push): the view draws it
+    /// faintly, without its label. Default false.
+    var isQuiet: Bool { get }
+}
+
+extension ProtocolMessage {
+    public var isQuiet: Bool { false }
 }
 
 /// The timers of a protocol: an `Int` enum whose raw values are `0..<allCases.count`.
@@ -163,6 +170,13 @@ public protocol ProtocolNode: Sendable {
     var epoch: Int? { get }
     /// A few short lines for the node's box in the view (log tail, known values).
     var summaryLines: [String] { get }
+    /// The node's log for the view, when the protocol keeps one (Raft, Multi-Paxos); default
+    /// nil. A protocol that answers it puts its log tail first in `summaryLines`: the view
+    /// draws the entries in place of that line.
+    var logObservation: LogObservation? { get }
+    /// The timer the view shows running out on the node's box (Raft's election timeout), when
+    /// armed; default nil.
+    var countdown: Countdown? { get }
     /// The detail shown by `inspect NODE`.
     func inspect() -> [String]
     /// Protocol fields added to this node in `status --json`.
@@ -205,6 +219,8 @@ extension ProtocolNode {
     public var leaderTerm: Int? { nil }
     public var roleKind: RoleKind { Self.roleKind(of: role) }
     public var epoch: Int? { nil }
+    public var logObservation: LogObservation? { nil }
+    public var countdown: Countdown? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
     public static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
     public static var commands: [ProtocolCommand<Self>] { [] }

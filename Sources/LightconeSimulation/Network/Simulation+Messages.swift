@@ -20,10 +20,13 @@ public struct InFlightMessage: Sendable, Equatable {
     public var state: State
     /// True when the network will lose it (not shown by `messages`; the view lets it die).
     public var isLost: Bool
+    /// True when it carries nothing new (`ProtocolMessage.isQuiet`): drawn faintly.
+    public var isQuiet: Bool
 
     /// A message in flight (the simulation builds these; tests and benchmarks may too).
     public init(id: MessageID, from: NodeID, to: NodeID, sentAt: SimTime, arrivesAt: SimTime, label: String,
-                text: String, isReply: Bool, state: State, isLost: Bool) {
+                text: String, isReply: Bool, state: State, isLost: Bool, isQuiet: Bool = false) {
+        self.isQuiet = isQuiet
         self.id = id
         self.from = from
         self.to = to
@@ -44,7 +47,7 @@ extension Simulation {
         func add(_ e: Envelope<Node.Message>, _ state: InFlightMessage.State) {
             result.append(InFlightMessage(id: e.id, from: e.from, to: e.to, sentAt: e.sentAt, arrivesAt: e.arrivesAt,
                                           label: e.payload.label, text: e.payload.traceText, isReply: e.payload.isReply,
-                                          state: state, isLost: e.isLost))
+                                          state: state, isLost: e.isLost, isQuiet: e.payload.isQuiet))
         }
         for action in queuedActions {
             if case .deliver(let e) = action, !cancelled.contains(e.id) { add(e, .travelling) }

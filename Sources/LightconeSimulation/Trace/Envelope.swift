@@ -25,6 +25,12 @@ public enum Payload<Message: ProtocolMessage>: Sendable {
         }
     }
 
+    /// True for a protocol message that carries nothing new (`ProtocolMessage.isQuiet`).
+    public var isQuiet: Bool {
+        if case .message(let m) = self { return m.isQuiet }
+        return false
+    }
+
     /// The text shown in the trace.
     public var traceText: String {
         switch self {

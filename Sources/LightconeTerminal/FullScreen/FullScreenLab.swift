@@ -141,7 +141,9 @@ struct FullScreenLab {
     mutating func updateLessonPanel() {
         if session.lessonStatus == nil, let show = session.presentationStatus {
             // A demo script: its narration takes the lesson's place.
-            let content = LessonPanelContent(title: "\(show.name) · \(show.played)/\(show.count)",
+            // The audience sees the demo's title and part, never the script's path.
+            state.demo = DemoBand(title: show.title, part: show.played, partCount: show.count, captions: show.captions)
+            let content = LessonPanelContent(title: "\(show.title) · part \(show.played)/\(show.count)",
                                              paragraphs: show.captions.isEmpty ? ["(PageDown or → plays the next part)"] : show.captions)
             if state.lesson != content {
                 state.lesson = content
@@ -149,6 +151,7 @@ struct FullScreenLab {
             }
             return
         }
+        state.demo = nil
         guard let status = session.lessonStatus else {
             if state.lesson != nil {
                 state.lesson = nil
@@ -234,6 +237,11 @@ struct FullScreenLab {
             _ = execute("back", remember: false)
         case .character("?"), .function(1):
             state.isHelpShown.toggle()
+        case .function(2):
+            state.isLogTableShown.toggle()
+            if state.isLogTableShown && !session.cluster.snapshot.nodes.contains(where: { $0.log != nil }) {
+                state.statusMessage = "\(session.cluster.protocolName) keeps no log: the log table is for Raft and Multi-Paxos"
+            }
         case .escape:
             closeOverlays()
         case .enter:
@@ -287,6 +295,8 @@ struct FullScreenLab {
         let output = session.execute(line)
         appendLog(["> " + line] + output.lines)
         state.statusMessage = output.lines.last ?? ""
+        // A demo's `say` is shown large in the band; it is not repeated above the prompt.
+        if let show = session.presentationStatus, show.captions.contains(state.statusMessage) { state.statusMessage = "" }
         state.isStatusError = output.isError || output.isFailure
         if output.wasInterrupted && !TerminalGuard.hasPendingSignal {
             // That Ctrl-C stopped the run; the next one quits.

@@ -27,8 +27,6 @@ public enum BoxLine: Sendable, Hashable {
     }
 }
 
-/// Every ASCII character, made once: building a `Character` per cell costs time.
-private let asciiCharacters: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
 extension CellGrid {
     /// Puts one character at (`x`, `y`); a wide character takes two columns (the second a
@@ -64,7 +62,7 @@ extension CellGrid {
             for byte in text.utf8 {
                 if column >= limit || column >= width { break }
                 if column >= 0, clip.map({ $0.contains(x: column, y: y) }) ?? true {
-                    setCell(Cell(asciiCharacters[Int(byte)], style: style), x: column, y: y)
+                    setCell(Cell(scalar: Unicode.Scalar(byte), style: style), x: column, y: y)
                 }
                 column += 1
             }
@@ -168,10 +166,18 @@ extension CellGrid {
 }
 
 extension CellGrid {
+    /// Puts one-column, one-scalar characters (a message label) from (`x`, `y`), skipping
+    /// cells outside the grid.
+    mutating func putNarrow(scalars: [Unicode.Scalar], x: Int, y: Int, style: CellStyle) {
+        guard y >= 0, y < height else { return }
+        for (offset, scalar) in scalars.enumerated() where x + offset >= 0 && x + offset < width {
+            setCell(Cell(scalar: scalar, style: style), x: x + offset, y: y)
+        }
+    }
+
     /// True when the cell holds a plain space (not half of a wide character); false outside.
     func isBlank(x: Int, y: Int) -> Bool {
         guard x >= 0, y >= 0, x < width, y < height else { return false }
-        let cell = cells[y * width + x]
-        return !cell.isContinuation && cell.character.asciiValue == 0x20
+        return cells[y * width + x].isSpace
     }
 }

@@ -32,17 +32,51 @@ public struct CellStyle: Sendable, Hashable {
 
 /// One screen cell: a character (one grapheme) and its style. The right half of a wide
 /// character is a `continuation` cell that the backend skips.
+///
+/// A cell holds its grapheme as its first two Unicode scalars (a letter, a letter and a
+/// combining mark, a flag's two halves); a longer grapheme (a ZWJ emoji sequence) keeps its
+/// first two. Plain scalars, not a `Character`, make the cell a trivial value: a frame's
+/// thousands of cells are then made and dropped without reference counting.
 public struct Cell: Sendable, Hashable {
-    public var character: Character
+    private var first: Unicode.Scalar
+    private var second: Unicode.Scalar?
     public var style: CellStyle
     /// True for the second column of a double-width character.
     public var isContinuation: Bool
 
+    /// The grapheme shown in the cell.
+    public var character: Character {
+        get {
+            guard let second else { return Character(first) }
+            var text = String(first)
+            text.unicodeScalars.append(second)
+            return text.count == 1 ? Character(text) : Character(first)
+        }
+        set {
+            var scalars = newValue.unicodeScalars.makeIterator()
+            first = scalars.next() ?? " "
+            second = scalars.next()
+        }
+    }
+
     public init(_ character: Character = " ", style: CellStyle = .plain, isContinuation: Bool = false) {
-        self.character = character
+        var scalars = character.unicodeScalars.makeIterator()
+        self.first = scalars.next() ?? " "
+        self.second = scalars.next()
         self.style = style
         self.isContinuation = isContinuation
     }
+
+    /// A cell of one scalar (no `Character` to take apart).
+    init(scalar: Unicode.Scalar, style: CellStyle, isContinuation: Bool = false) {
+        self.first = scalar
+        self.second = nil
+        self.style = style
+        self.isContinuation = isContinuation
+    }
+
+    /// True for a plain space.
+    var isSpace: Bool { first == " " && second == nil && !isContinuation }
 
     public static let blank = Cell()
 }

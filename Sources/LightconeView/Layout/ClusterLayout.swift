@@ -147,9 +147,14 @@ public struct ClusterLayout: Sendable, Equatable {
         }
         if nodeCount <= 200 { shapes += [.label(width: 10), .label(width: 7), .label(width: 4)] }
         shapes.append(.dot)
-        // Prefer tall boxes at the big sizes, then trade height for width.
+        // Prefer tall boxes at the big sizes, then trade height for width. Presenter mode keeps
+        // a row for the log under `n1 follower T3` while boxes stay 16 wide.
         return shapes.sorted { a, b in
-            let areaA = a.width * a.height, areaB = b.width * b.height
+            var areaA = a.width * a.height, areaB = b.width * b.height
+            if isPresenterMode {
+                if a.height >= 4 && a.width >= 16 { areaA += 10_000 }
+                if b.height >= 4 && b.width >= 16 { areaB += 10_000 }
+            }
             return areaA != areaB ? areaA > areaB : a.height > b.height
         }
     }

@@ -109,16 +109,67 @@ extension FramePainter {
         return result
     }
 
-    /// Writes a marker and label `progress` of the way from `from` to `to`; without
-    /// `showsLabel`, only the marker, where it would stand with the label.
-    mutating func drawTag(marker: Character, label: String, from: NodeID, to: NodeID, progress: Double,
-                          style: CellStyle, showsLabel: Bool = true) {
-        let width = 1 + DisplayWidth.of(label)
-        guard let place = tagPlacement(from: from, to: to, progress: progress, width: width) else { return }
-        let clip = screen.canvas
-        guard place.y >= clip.y, place.y < clip.maxY else { return }
-        grid.put(marker, x: place.x, y: place.y, style: style, clip: clip)
-        if showsLabel { grid.put(text: label, x: place.x + 1, y: place.y, style: style, clip: clip) }
+    /// Writes a marker and label near `progress` of the way from `from` to `to`, on cells no
+    /// other tag or node takes: at that point if free, else shifted along the link (a tag's
+    /// width at a time), else a row off it, else the marker alone; nothing when even that has
+    /// no room. Without `showsLabel`, only the marker. Returns where the tag went.
+    @discardableResult
+    mutating func drawTag(marker: Character, label: String, labelWidth: Int? = nil, labelScalars: [Unicode.Scalar]? = nil,
+                          from: NodeID, to: NodeID, progress: Double,
+                          style: CellStyle, showsLabel: Bool = true, occupancy: inout TagOccupancy) -> Rect? {
+        let text = showsLabel ? label : ""
+        let width = 1 + (showsLabel ? labelWidth ?? DisplayWidth.of(text) : 0)
+        guard let place = freePlace(from: from, to: to, progress: progress, width: width, occupancy: occupancy) else {
+            guard showsLabel, !text.isEmpty else { return nil }
+            return drawTag(marker: marker, label: label, from: from, to: to, progress: progress, style: style, showsLabel: false,
+                           occupancy: &occupancy)
+        }
+        occupancy.takeTag(x: place.x, y: place.y, width: width)
+        grid.put(marker, x: place.x, y: place.y, style: style)
+        if let labelScalars, showsLabel {
+            grid.putNarrow(scalars: labelScalars, x: place.x + 1, y: place.y, style: style)
+        } else if !text.isEmpty {
+            grid.put(text: text, x: place.x + 1, y: place.y, style: style)
+        }
+        let rect = Rect(x: place.x, y: place.y, width: width, height: 1)
+        placedTags?.append(rect)
+        return rect
+    }
+
+    /// The first free spot for a tag `width` wide near `progress` along the link.
+    func freePlace(from: NodeID, to: NodeID, progress: Double, width: Int, occupancy: TagOccupancy) -> (x: Int, y: Int)? {
+        guard let span = linkSpan(from: from, to: to, margin: 0) else { return nil }
+        let length = max(1, max(abs(span.end.x - span.start.x), abs(span.end.y - span.start.y) * 2))
+        let step = Double(width + 1) / length
+        var first: (x: Int, y: Int)?
+        for shift in [0, 1, -1, 2, -2, 3, -3, 4, -4] {
+            let p = progress + Double(shift) * step
+            if shift != 0 && (p < -0.001 || p > 1.001) { continue }
+            guard let place = tagPlacement(from: from, to: to, progress: min(1, max(0, p)), width: width) else { continue }
+            if first == nil { first = place }
+            if occupancy.isFree(x: place.x, y: place.y, width: width) { return place }
+        }
+        guard let first else { return nil }
+        for row in [-1, 1] where occupancy.isFree(x: first.x, y: first.y + row, width: width) {
+            return (first.x, first.y + row)
+        }
+        return nil
+    }
+
+    /// The cells tags may not use: the nodes, the log table, the violation banner.
+    func tagOccupancy() -> TagOccupancy {
+        var area = screen.canvas
+        if logTableRect.height > 0 { area.height = max(0, logTableRect.y - area.y) }
+        var occupancy = TagOccupancy(area: area)
+        if !snapshot.violations.isEmpty { occupancy.take(Rect(x: area.x, y: area.y, width: area.width, height: 1)) }
+        for node in snapshot.nodes {
+            let centre = layout.centre(of: node.id)
+            switch layout.shape {
+            case .box, .label: occupancy.take(layout.shape.rect(centredOn: centre))
+            case .dot: occupancy.take(Rect(x: floorInt(centre.x), y: floorInt(centre.y), width: 1, height: 1))
+            }
+        }
+        return occupancy
     }
 
     /// Progress (0...1) of a message through its flight at the snapshot's time.
@@ -162,10 +213,29 @@ extension FramePainter {
         }
     }
 
-    mutating func drawMessages() {
+    /// The messages in flight, then the dying ones, each tag placed clear of the others.
+    mutating func drawMessagesAndDrops() {
+        var occupancy = tagOccupancy()
+        drawMessages(&occupancy)
+        drawDrops(&occupancy)
+    }
+
+    mutating func drawMessages(_ occupancy: inout TagOccupancy) {
         let now = snapshot.time
+        // A cluster has a handful of labels: each is shaped (truncated, bracketed) once.
+        var shaped: [(label: String, text: String, width: Int, scalars: [Unicode.Scalar]?)] = []
         for message in snapshot.messages where message.from != message.to {
-            let label = labelText(message.label)
+            let label: String, labelWidth: Int, labelScalars: [Unicode.Scalar]?
+            if let known = shaped.first(where: { $0.label == message.label }) {
+                (label, labelWidth, labelScalars) = (known.text, known.width, known.scalars)
+            } else {
+                label = labelText(message.label)
+                labelWidth = DisplayWidth.of(label)
+                // One narrow scalar per column (`AE✓`): drawn without taking graphemes apart.
+                let scalars = Array(label.unicodeScalars)
+                labelScalars = scalars.count == labelWidth && scalars.allSatisfy({ DisplayWidth.of(scalar: $0) == 1 }) ? scalars : nil
+                shaped.append((message.label, label, labelWidth, labelScalars))
+            }
             var messageStyle = style(message.isReply ? .reply : .request)
             var marker = self.marker(from: message.from, to: message.to)
             let where_: Double
@@ -174,7 +244,7 @@ extension FramePainter {
                 let p = progress(sentAt: message.sentAt, arrivesAt: message.arrivesAt, at: now)
                 if message.isLost && p >= lossPoint {
                     // The network has lost it: it dies here, and `drops` takes over on arrival.
-                    drawDying(label: label, from: message.from, to: message.to, progress: lossPoint, age: 0)
+                    drawDying(label: label, from: message.from, to: message.to, progress: lossPoint, age: 0, occupancy: &occupancy)
                     continue
                 }
                 where_ = p
@@ -187,11 +257,17 @@ extension FramePainter {
                 messageStyle = style(.held)
                 marker = glyphs.heldMark
             }
-            drawTag(marker: marker, label: label, from: message.from, to: message.to, progress: where_, style: messageStyle)
+            if message.isQuiet {
+                // Nothing new in it: a faint marker, no label.
+                messageStyle = style(.link)
+            }
+            drawTag(marker: marker, label: label, labelWidth: labelWidth, labelScalars: labelScalars,
+                    from: message.from, to: message.to, progress: where_,
+                    style: messageStyle, showsLabel: !message.isQuiet, occupancy: &occupancy)
         }
     }
 
-    mutating func drawDrops() {
+    mutating func drawDrops(_ occupancy: inout TagOccupancy) {
         let now = snapshot.time
         let fade = max(1, state.dropFadeDuration)
         for drop in snapshot.drops where drop.from != drop.to {
@@ -201,18 +277,19 @@ extension FramePainter {
             if drop.reason == "partition" && !isPartitioned(drop.from, drop.to) { continue }
             // Dropped on arrival at a cut or wall: `tagPlacement` stops it in front of it.
             let p = drop.reason == "loss" ? lossPoint : progress(sentAt: drop.sentAt, arrivesAt: drop.arrivesAt, at: drop.droppedAt)
-            drawDying(label: labelText(drop.label), from: drop.from, to: drop.to, progress: p, age: Double(age) / Double(fade))
+            drawDying(label: labelText(drop.label), from: drop.from, to: drop.to, progress: p, age: Double(age) / Double(fade),
+                      occupancy: &occupancy)
         }
     }
 
     /// A dying message: `✗AE` at first, then a fading `✗`.
-    mutating func drawDying(label: String, from: NodeID, to: NodeID, progress: Double, age: Double) {
+    mutating func drawDying(label: String, from: NodeID, to: NodeID, progress: Double, age: Double, occupancy: inout TagOccupancy) {
         var dyingStyle = style(.dropped)
         if age >= 0.5 {
             dyingStyle.attributes.remove(.bold)
             dyingStyle.attributes.insert(.dim)
         }
         drawTag(marker: glyphs.cross, label: label, from: from, to: to, progress: progress, style: dyingStyle,
-                showsLabel: age < 0.5)
+                showsLabel: age < 0.5, occupancy: &occupancy)
     }
 }

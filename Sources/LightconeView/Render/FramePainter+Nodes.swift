@@ -56,7 +56,9 @@ extension FramePainter {
         grid.drawBox(rect, line: line, style: roleStyle)
 
         // Narrow boxes give up the padding inside the frame rather than a letter of a role.
-        let padding = width <= 11 || width - 4 < widestRole ? 1 : 2
+        // A one-line box (`n1 follower T3`) also gives it up rather than a letter of its role.
+        let oneLine = DisplayWidth.of(node.id.description) + 1 + widestRole
+        let padding = width <= 11 || width - 4 < widestRole || (height <= 4 && width - 4 < oneLine) ? 1 : 2
         let inner = Rect(x: rect.x + padding, y: rect.y + 1, width: width - 2 * padding, height: height - 2)
         guard inner.width > 0, inner.height > 0 else { return }
         var idStyle = roleStyle
@@ -80,10 +82,11 @@ extension FramePainter {
                          x: inner.x + used, y: inner.y, style: roleStyle)
             }
             if showsEpoch { grid.put(text: epoch, x: inner.maxX - epochWidth, y: inner.y, style: textStyle) }
-            if inner.height == 2, let first = node.lines.first {
+            if inner.height == 2, let first = protocolLines(of: node, rows: 1, width: inner.width).first {
                 grid.put(text: DisplayWidth.truncate(shown(first), to: inner.width, ellipsis: glyphs.ellipsis),
                          x: inner.x, y: inner.y + 1, style: faint)
             }
+            drawTimerBar(node, box: rect)
             return
         }
         // First line: id on the left, term on the right.
@@ -95,9 +98,59 @@ extension FramePainter {
         grid.put(text: DisplayWidth.truncate(roleLine, to: inner.width, ellipsis: glyphs.ellipsis),
                  x: inner.x, y: inner.y + 1, style: roleStyle)
         // Then the protocol's own lines.
-        for (offset, text) in node.lines.prefix(inner.height - 2).enumerated() {
+        for (offset, text) in protocolLines(of: node, rows: inner.height - 2, width: inner.width).enumerated() {
             grid.put(text: DisplayWidth.truncate(shown(text), to: inner.width, ellipsis: glyphs.ellipsis),
                      x: inner.x, y: inner.y + 2 + offset, style: faint)
+        }
+        drawTimerBar(node, box: rect)
+    }
+
+    /// The protocol's lines for `rows` rows of a box `width` wide: for a node with a log, its
+    /// newest entries (`3:x=1✓ 4:y=2`) in place of the first line, on every row they fill (the
+    /// committed marks say what a `commit N` line would), then the other lines in the rows
+    /// left; else the lines as given.
+    func protocolLines(of node: ClusterSnapshot.NodeView, rows: Int, width: Int) -> [String] {
+        guard rows > 0 else { return [] }
+        guard let log = node.log else { return Array(node.lines.prefix(rows)) }
+        let entries = logLines(log, rows: rows, width: width)
+        return entries + node.lines.dropFirst().prefix(rows - entries.count)
+    }
+
+    /// The newest entries of `log` packed into at most `rows` lines of `width`, newest last,
+    /// each `index:value` with a mark when committed; `log empty` for an empty log.
+    func logLines(_ log: LogObservation, rows: Int, width: Int) -> [String] {
+        guard !log.entries.isEmpty else { return ["log empty"] }
+        var lines: [String] = []
+        var current: [String] = []
+        var currentWidth = -1
+        for entry in log.entries.reversed() {
+            let token = "\(entry.index):\(entry.value)" + (entry.isCommitted ? String(glyphs.committedMark) : "")
+            let tokenWidth = DisplayWidth.of(token)
+            if currentWidth + 1 + tokenWidth > width, !current.isEmpty {
+                lines.append(current.reversed().joined(separator: " "))
+                if lines.count == rows { break }
+                current = []
+                currentWidth = -1
+            }
+            current.append(token)
+            currentWidth += 1 + tokenWidth
+        }
+        if lines.count < rows, !current.isEmpty { lines.append(current.reversed().joined(separator: " ")) }
+        return lines.reversed()
+    }
+
+    /// A node's running-out timer (Raft's election timeout) as a bar along the bottom of its
+    /// box: heavy for the part still to run, so the shortest bar times out next.
+    mutating func drawTimerBar(_ node: ClusterSnapshot.NodeView, box: Rect) {
+        guard node.life == .up, let countdown = node.countdown, box.width > 4 else { return }
+        let length = box.width - 2
+        let left = roundInt(countdown.remaining(at: snapshot.time) * Double(length))
+        var barStyle = style(.candidate)
+        barStyle.attributes.insert(.bold)
+        let y = box.maxY - 1
+        for column in 0..<length {
+            grid.putNarrow(column < left ? glyphs.timerLeft : glyphs.timerGone, x: box.x + 1 + column, y: y,
+                           style: column < left ? barStyle : style(role(of: node)))
         }
     }
 

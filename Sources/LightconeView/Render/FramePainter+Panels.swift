@@ -153,9 +153,10 @@ extension FramePainter {
         if case .inspect(let node, let lines) = state.sidePanel {
             grid.put(text: " inspect \(node) ", x: rect.x + margin, y: rect.y, style: style(.panelTitle))
             drawInspect(lines, in: inner)
-        } else {
-            drawLesson(in: inner, isLarge: true)
+            return
         }
+        drawLegendStrip(y: rect.y, x: rect.x + margin, width: rect.width - 2 * margin)
+        if let demo = state.demo { drawDemoBand(demo, in: inner) } else { drawLesson(in: inner, isLarge: true) }
     }
 
     /// The top bar: protocol, seed, simulated time, play state and speed, leader, harvest

@@ -13,8 +13,9 @@ public enum FrameRenderer {
     /// Where the nodes belong on a `width` x `height` screen (the animation target).
     public static func layout(snapshot: ClusterSnapshot, state: ViewState, width: Int, height: Int) -> ClusterLayout {
         let screen = ScreenLayout(width: max(width, 0), height: max(height, 0), isPresenterMode: state.isPresenterMode,
-                                  narrationRows: narrationRows(state, width: width))
-        return ClusterLayout.target(for: snapshot, canvas: canvasForNodes(screen), isPresenterMode: state.isPresenterMode)
+                                  narrationRows: narrationRows(state, width: width, height: height))
+        return ClusterLayout.target(for: snapshot, canvas: canvasForNodes(screen, snapshot: snapshot, state: state),
+                                    isPresenterMode: state.isPresenterMode)
     }
 
     /// The screen for `snapshot` and `state`. `layout` (from a `LayoutAnimator`) places the
@@ -28,11 +29,11 @@ public enum FrameRenderer {
             return Frame(grid: grid, cursor: nil)
         }
         let screen = ScreenLayout(width: grid.width, height: grid.height, isPresenterMode: state.isPresenterMode,
-                                  narrationRows: narrationRows(state, width: grid.width))
+                                  narrationRows: narrationRows(state, width: grid.width, height: grid.height))
         if let compared {
             return renderSideBySide(snapshot: snapshot, compared: compared, state: state, screen: screen, grid: grid)
         }
-        let canvas = canvasForNodes(screen)
+        let canvas = canvasForNodes(screen, snapshot: snapshot, state: state)
         let nodesLayout: ClusterLayout
         if let layout, layout.canvas == canvas, layout.centres.count == (snapshot.nodes.map(\.id.index).max() ?? -1) + 1 {
             nodesLayout = layout
@@ -43,6 +44,22 @@ public enum FrameRenderer {
         var painter = FramePainter(grid: consume grid, snapshot: snapshot, state: state, screen: screen, layout: nodesLayout)
         painter.paint()
         return Frame(grid: painter.grid, cursor: painter.cursor)
+    }
+
+    /// A frame with where its message tags went and the nodes' rectangles (for tests of
+    /// label placement).
+    static func renderWithTags(snapshot: ClusterSnapshot, state: ViewState, width: Int, height: Int)
+        -> (grid: CellGrid, tags: [Rect], nodes: [Rect], canvas: Rect) {
+        let screen = ScreenLayout(width: width, height: height, isPresenterMode: state.isPresenterMode,
+                                  narrationRows: narrationRows(state, width: width, height: height))
+        let layout = ClusterLayout.target(for: snapshot, canvas: canvasForNodes(screen, snapshot: snapshot, state: state),
+                                          isPresenterMode: state.isPresenterMode)
+        var painter = FramePainter(grid: CellGrid(width: width, height: height), snapshot: snapshot, state: state,
+                                   screen: screen, layout: layout)
+        painter.placedTags = []
+        painter.paint()
+        let nodes = snapshot.nodes.map { layout.shape.rect(centredOn: layout.centre(of: $0.id)) }
+        return (painter.grid, painter.placedTags ?? [], nodes, screen.canvas)
     }
 
     /// `compare`: the canvas split in two, each half with its side's label, meters and
@@ -67,26 +84,30 @@ public enum FrameRenderer {
         }
         let divider = state.theme.style(for: .link)
         grid.drawVerticalLine(x: canvas.x + half, y: canvas.y, length: canvas.height, character: state.isASCII ? "|" : "│", style: divider)
-        let layout = ClusterLayout.target(for: snapshot, canvas: canvasForNodes(halves[0]), isPresenterMode: state.isPresenterMode)
+        let layout = ClusterLayout.target(for: snapshot, canvas: canvasForNodes(halves[0], snapshot: snapshot, state: state),
+                                          isPresenterMode: state.isPresenterMode)
         var chrome = FramePainter(grid: consume grid, snapshot: snapshot, state: state, screen: screen, layout: layout)
         chrome.paintChrome()
         return Frame(grid: chrome.grid, cursor: chrome.cursor)
     }
 
-    /// The canvas minus a row on top for the violation banner.
-    static func canvasForNodes(_ screen: ScreenLayout) -> Rect {
+    /// The canvas minus a row on top for the violation banner and, when shown, the log table
+    /// at the bottom.
+    static func canvasForNodes(_ screen: ScreenLayout, snapshot: ClusterSnapshot, state: ViewState) -> Rect {
         let canvas = screen.canvas
-        return Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1)
+        let table = logTableRows(snapshot: snapshot, state: state, canvas: canvas)
+        return Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1 - table)
     }
 
     /// Rows of text presenter mode's narration needs (0: no band): the lesson, or the
     /// inspected node, wrapped to the band's width.
-    static func narrationRows(_ state: ViewState, width: Int) -> Int {
+    static func narrationRows(_ state: ViewState, width: Int, height: Int) -> Int {
         guard state.isPresenterMode else { return 0 }
         let textWidth = max(10, width - 2 * narrationMargin(width: width))
         if case .inspect(_, let lines) = state.sidePanel {
             return lines.reduce(0) { $0 + TextWrap.lines($1, width: textWidth, indent: 2).count }
         }
+        if let demo = state.demo { return demoRows(demo, width: width, height: height) }
         guard let lesson = state.lesson else { return 0 }
         var rows = TextWrap.lines(lesson.title, width: textWidth).count
         for paragraph in lesson.paragraphs { rows += 1 + TextWrap.lines(paragraph, width: textWidth).count }
@@ -121,6 +142,10 @@ struct FramePainter {
     var cursor: (x: Int, y: Int)?
     /// The group number of each node in the snapshot (not the animated layout).
     let groupOfNode: [Int]
+    /// Where the log table goes (empty when it is not shown).
+    let logTableRect: Rect
+    /// Where each message tag went, when asked for (tests of their placement); nil otherwise.
+    var placedTags: [Rect]?
 
     init(grid: CellGrid, snapshot: ClusterSnapshot, state: ViewState, screen: ScreenLayout, layout: ClusterLayout) {
         self.grid = grid
@@ -134,6 +159,9 @@ struct FramePainter {
             for node in group where node.index >= 0 && node.index < groupOfNode.count { groupOfNode[node.index] = number }
         }
         self.groupOfNode = groupOfNode
+        let tableRows = FrameRenderer.logTableRows(snapshot: snapshot, state: state, canvas: screen.canvas)
+        let canvas = screen.canvas
+        self.logTableRect = tableRows == 0 ? .zero : Rect(x: canvas.x, y: canvas.maxY - tableRows, width: canvas.width, height: tableRows)
     }
 
     /// The style for `role` in the state's theme, stronger in presenter mode.
@@ -159,10 +187,10 @@ struct FramePainter {
         drawLinks()
         drawCuts()
         drawWalls()
-        // Messages pass behind nodes: a node's box always stays readable.
-        drawMessages()
-        drawDrops()
+        // Tags keep clear of nodes and of each other: a node's box and every label stay readable.
+        drawMessagesAndDrops()
         drawNodes()
+        if logTableRect.height > 0 { drawLogTable() }
         drawViolations()
     }
 

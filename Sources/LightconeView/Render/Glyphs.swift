@@ -21,6 +21,10 @@ struct Glyphs: Sendable {
     let bandRule: Character
     let nextKey: String
     let backKey: String
+    /// After a committed log entry.
+    let committedMark: Character
+    /// The part of a timer bar still to run, and the part run out.
+    let timerLeft: Character, timerGone: Character
 
     init(isASCII: Bool) {
         self.isASCII = isASCII
@@ -30,12 +34,14 @@ struct Glyphs: Sendable {
             nodeBox = .ascii; leaderBox = .asciiStrong; panelBox = .ascii; overlayBox = .ascii
             right = ">"; left = "<"; up = "^"; down = "v"; heldMark = "="; cutMark = "X"; bandRule = "="
             nextKey = "PageDown/Right"; backKey = "PageUp/Left"
+            committedMark = "*"; timerLeft = "="; timerGone = "-"
         } else {
             cross = "✗"; pausedMark = "‖"; playingMark = "▶"; wall = "┃"; linkDot = "·"
             ellipsis = "…"; goalMet = "✓"; goalPending = "○"; separator = " · "; nodeDot = "●"
             nodeBox = .rounded; leaderBox = .heavy; panelBox = .rounded; overlayBox = .double
             right = "▸"; left = "◂"; up = "▴"; down = "▾"; heldMark = "◼"; cutMark = "╳"; bandRule = "━"
             nextKey = "PgDn/→"; backKey = "PgUp/←"
+            committedMark = "✓"; timerLeft = "━"; timerGone = "─"
         }
     }
 }

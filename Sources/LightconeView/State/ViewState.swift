@@ -33,6 +33,11 @@ public struct ViewState: Sendable, Equatable {
     public var lesson: LessonPanelContent?
     /// True while the key help overlay is shown.
     public var isHelpShown: Bool = false
+    /// True while the log table (one row per node, one column per index) is shown, for
+    /// protocols that keep a log (F2 toggles it).
+    public var isLogTableShown: Bool = false
+    /// The demo script being presented, for presenter mode's band (nil: none).
+    public var demo: DemoBand?
     /// `--present`: big boxes and labels, no log, large lesson narration.
     public var isPresenterMode: Bool = false
     /// `--ascii`: no box drawing, arrows or other symbols outside ASCII.
