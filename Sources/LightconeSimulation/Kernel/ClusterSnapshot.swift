@@ -90,12 +90,13 @@ extension Simulation {
     /// What the view needs to draw the cluster now.
     public var snapshot: ClusterSnapshot {
         let leader = self.leader
+        let marks = Node.marks(in: state)
         let views = (0..<nodeCount).map { index in
             ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
-                                     lines: nodes[index].summaryLines)
+                                     lines: (marks[NodeID(index: index)] ?? []) + nodes[index].summaryLines)
         }
         let drops = recentDrops.map { item in
             ClusterSnapshot.DroppedMessage(id: item.envelope.id, from: item.envelope.from, to: item.envelope.to,
