@@ -134,6 +134,8 @@ struct FullScreenLab {
                                          compared: compared)
         backend.draw(frame.grid, cursor: frame.cursor)
         recorder?.frame(frame.grid, cursor: frame.cursor)
+        // `export screen` writes this screen as it is shown.
+        session.drawings = .view(showing: frame.grid, theme: state.theme)
     }
 
     /// Shows the lesson being followed in the side panel (or, in presenter mode, large), and

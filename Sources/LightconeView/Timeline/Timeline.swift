@@ -96,17 +96,6 @@ public enum Timeline {
         return svg
     }
 
-    /// Text lines as an SVG picture in a monospace font (for `export screen FILE.svg`).
-    public static func svg(screen lines: [String]) -> String {
-        let width = (lines.map(\.count).max() ?? 0) * 8 + 16
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(lines.count * 16 + 16)\" font-family=\"monospace\" font-size=\"13\">\n"
-        svg += "<rect width=\"100%\" height=\"100%\" fill=\"#111\"/>\n"
-        for (row, line) in lines.enumerated() {
-            svg += "<text x=\"8\" y=\"\(row * 16 + 20)\" fill=\"#ddd\" xml:space=\"preserve\">\(escape(line))</text>\n"
-        }
-        return svg + "</svg>\n"
-    }
-
     static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
