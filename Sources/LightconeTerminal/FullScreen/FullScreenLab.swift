@@ -263,6 +263,7 @@ struct FullScreenLab {
 
     mutating func closeOverlays() {
         state.isHelpShown = false
+        state.verdictLanes = nil
         if inspected != nil {
             inspected = nil
             state.sidePanel = .eventLog
@@ -288,6 +289,8 @@ struct FullScreenLab {
         let startsPlaying = session.lessonStatus != nil && !state.isPlaying
         let output = session.execute(line)
         appendLog(["> " + line] + output.lines)
+        // `check`'s lanes stay over the canvas until Esc or the next command.
+        state.verdictLanes = VerdictLanes(output: output.lines)
         state.statusMessage = output.lines.last ?? ""
         state.isStatusError = output.isError || output.isFailure
         if output.wasInterrupted && !TerminalGuard.hasPendingSignal {

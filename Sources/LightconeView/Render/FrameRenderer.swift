@@ -173,6 +173,7 @@ struct FramePainter {
         drawStatusBar()
         drawMessageLine()
         drawCommandLine()
+        drawVerdictLanes()
         if state.isHelpShown { drawHelpOverlay() }
     }
 }

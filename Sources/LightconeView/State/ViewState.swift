@@ -33,6 +33,8 @@ public struct ViewState: Sendable, Equatable {
     public var lesson: LessonPanelContent?
     /// True while the key help overlay is shown.
     public var isHelpShown: Bool = false
+    /// The lanes of the last `check` that found a history not linearizable, shown over the canvas until Esc or the next command.
+    public var verdictLanes: VerdictLanes?
     /// `--present`: big boxes and labels, no log, large lesson narration.
     public var isPresenterMode: Bool = false
     /// `--ascii`: no box drawing, arrows or other symbols outside ASCII.
