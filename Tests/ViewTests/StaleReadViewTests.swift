@@ -35,6 +35,10 @@ import Testing
         #expect(markRow > titleRow && markRow <= titleRow + 3)
         let markColumn = try #require(lines[markRow].range(of: "⚠")).lowerBound.utf16Offset(in: lines[markRow])
         #expect(abs(markColumn - column) <= 4, "mark at column \(markColumn), n2 at \(column)")
+        // In --ascii the mark reads `! stale`.
+        var ascii = ViewState()
+        ascii.isASCII = true
+        #expect(FrameRenderer.render(snapshot: snapshot, state: ascii, width: 120, height: 36).grid.text.contains("! stale x=0"))
         // A fresh read after the heal and anti-entropy is not stale: the mark goes.
         _ = lab.execute("heal")
         _ = lab.execute("run 2s")
