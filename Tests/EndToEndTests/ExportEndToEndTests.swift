@@ -1,4 +1,5 @@
 import Foundation
+import LightconeView
 import Testing
 
 /// `export screen` and `record` in the full-screen lab, in a real terminal.
@@ -47,5 +48,40 @@ struct ExportEndToEndTests {
         let canvas = { (lines: [Substring]) in lines.prefix(34).map { String($0.prefix(canvasWidth)) } }
         let screen = lab.rows().map { Substring($0) }
         #expect(canvas(Array(rows)) == canvas(screen), "file:\n\(text)\n---\nscreen:\n\(screen.joined(separator: "\n"))")
+    }
+}
+
+/// `--record` in the full-screen lab, in a real terminal.
+@Suite("End to end: record in the view", .serialized)
+struct RecordEndToEndTests {
+    @Test("seven seconds of the view at 1x record well under 100 KB, and replaying the cast gives the screen last shown",
+          .enabled(if: Tmux.isAvailable, "tmux is not installed: skipping (apt-get install tmux)"))
+    func sevenSecondsRecorded() throws {
+        let lab = try LabSession(name: "record", width: 100, height: 30, environment: ["TERM=xterm-256color", "NO_COLOR="])
+        defer { lab.finish() }
+        let cast = lab.folder + "/demo.cast"
+        let opened = lab.wait { $0.contains("lightcone>") }
+        try #require(opened.ok, "no prompt:\n\(opened.screen)")
+        lab.tmux.type(lab.pane, "record \(cast)")
+        lab.tmux.type(lab.pane, "new raft 5")
+        usleep(7_000_000)
+        lab.tmux.type(lab.pane, "quit", enter: false)
+        _ = lab.wait { $0.contains("lightcone> quit") }
+        usleep(300_000)
+        let lastShown = lab.tmux.capture(lab.pane)
+        lab.tmux.press(lab.pane, "Enter")
+        _ = lab.exitStatus()
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: cast)[.size] as? Int)
+        #expect(size < 100_000, "\(size) bytes for seven seconds at 1x")
+        let events = try AsciicastTests.events(cast)
+        var terminal = ReplayTerminal(width: events.width, height: events.height)
+        for text in events.texts { terminal.play(text) }
+        // Rows without trailing blanks, as tmux captures them.
+        let trimmed = { (text: String) in
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
+                .joined(separator: "\n").trimmingCharacters(in: .newlines)
+        }
+        #expect(trimmed(terminal.grid.text) == trimmed(lastShown), "replayed:\n\(terminal.grid.text)\n---\nshown:\n\(lastShown)")
     }
 }
