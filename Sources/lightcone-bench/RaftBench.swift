@@ -53,7 +53,7 @@ func raftChaosRun(seed: UInt64, bug: String?, faults: ChaosFaults = .all, checks
         if checksHistory {
             switch LinearizabilityChecker.check(simulation.history) {
             case .linearizable: return nil
-            case .notLinearizable(let key, _): return Violation(property: "linearizability", message: "not linearizable on key \(key)")
+            case .notLinearizable(let key, _, _): return Violation(property: "linearizability", message: "not linearizable on key \(key)")
             case .unknown(let reason): return Violation(property: "linearizability", message: "unknown: \(reason)")
             }
         }

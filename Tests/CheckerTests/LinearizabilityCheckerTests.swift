@@ -45,7 +45,7 @@ struct LinearizabilityCheckerTests {
         ]
         let verdict = LinearizabilityChecker.check(history)
         #expect(verdict.isViolation)
-        guard case .notLinearizable(let key, let explanation) = verdict else { return }
+        guard case .notLinearizable(let key, let explanation, _) = verdict else { return }
         #expect(key == "x")
         #expect(explanation.count == 3)
         #expect(explanation.last?.hasSuffix("get x -> 1") == true)
@@ -58,7 +58,7 @@ struct LinearizabilityCheckerTests {
             entry(12, "put x 2", 3_000, 4_000),
             entry(3, "get x", 5_000, 6_000, output: "1"),
         ]
-        guard case .notLinearizable(_, let explanation) = LinearizabilityChecker.check(history) else {
+        guard case .notLinearizable(_, let explanation, _) = LinearizabilityChecker.check(history) else {
             Issue.record("expected a violation")
             return
         }
@@ -153,7 +153,7 @@ struct LinearizabilityCheckerTests {
         ]
         #expect(LinearizabilityChecker.check(history) == .linearizable)
         let broken = history + [entry(4, "get y", 80, 90, output: nil)]
-        guard case .notLinearizable(let key, let explanation) = LinearizabilityChecker.check(broken) else {
+        guard case .notLinearizable(let key, let explanation, _) = LinearizabilityChecker.check(broken) else {
             Issue.record("expected a violation on y")
             return
         }
@@ -214,7 +214,7 @@ struct LinearizabilityCheckerTests {
             time += 100
         }
         history.append(entry(5, "get x", time, time + 5, output: "4"))
-        guard case .notLinearizable(let key, let explanation) = LinearizabilityChecker.check(history) else {
+        guard case .notLinearizable(let key, let explanation, _) = LinearizabilityChecker.check(history) else {
             Issue.record("expected a violation")
             return
         }
@@ -248,7 +248,7 @@ struct LinearizabilityCheckerTests {
         }
         #expect(LinearizabilityChecker.check(history) == .linearizable)
         history.append(entry(3, "get x", time + 100, time + 110, output: "7"))
-        guard case .notLinearizable(_, let explanation) = LinearizabilityChecker.check(history) else {
+        guard case .notLinearizable(_, let explanation, _) = LinearizabilityChecker.check(history) else {
             Issue.record("expected a violation")
             return
         }

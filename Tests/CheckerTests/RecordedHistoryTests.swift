@@ -85,7 +85,7 @@ struct RecordedHistoryTests {
     @Test("a not-linearizable etcd history is explained by a handful of operations on key x")
     func etcdExplanation() throws {
         let history = try RecordedHistories.history("jepsen-etcd", "etcd_000.log")
-        guard case .notLinearizable(let key, let explanation) = LinearizabilityChecker.check(history, times: .lineNumbers) else {
+        guard case .notLinearizable(let key, let explanation, _) = LinearizabilityChecker.check(history, times: .lineNumbers) else {
             Issue.record("etcd_000.log should not be linearizable")
             return
         }

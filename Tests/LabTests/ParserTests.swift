@@ -75,8 +75,13 @@ import Testing
         var session = Lab(options: SessionOptions())
         for name in CommandHelp.names(in: ProtocolRegistry.builtIn) {
             let lines = session.execute("help \(name)").lines
-            #expect(lines.count == 3, "help \(name)")
-            #expect(lines.last?.hasPrefix("example: ") == true, "help \(name)")
+            if lines.first?.hasSuffix(":") == true {
+                // Declared differently by several protocols, none of them current: each one's, by name.
+                #expect(lines.filter { $0.hasPrefix("  example: ") }.count >= 2, "help \(name)")
+            } else {
+                #expect(lines.count == 3, "help \(name)")
+                #expect(lines.last?.hasPrefix("example: ") == true, "help \(name)")
+            }
         }
     }
 }

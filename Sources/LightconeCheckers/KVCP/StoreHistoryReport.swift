@@ -13,9 +13,10 @@ public enum StoreHistoryReport {
             return ("linearizable, \(count) operation\(count == 1 ? "" : "s")" + refusals, nil)
         case .unknown(let reason):
             return ("linearizability unknown: \(reason)" + refusals, nil)
-        case .notLinearizable(let key, let explanation):
+        case .notLinearizable(let key, let explanation, let timeline):
             let report = CheckReport.violation(Violation(property: "linearizability", message: "not linearizable on key \(key)"),
-                                               details: explanation + siblingReads(history, key: key))
+                                               details: explanation + siblingReads(history, key: key)
+                                                   + LinearizabilityChecker.timelineLines(timeline))
             return ("", report)
         }
     }

@@ -14,7 +14,7 @@ extension LinearizabilityChecker {
         let actual: String
         switch verdict {
         case .linearizable: actual = "the history is linearizable"
-        case .notLinearizable(let key, _): actual = "the history is not linearizable on key \(key)"
+        case .notLinearizable(let key, _, _): actual = "the history is not linearizable on key \(key)"
         case .unknown(let reason): actual = "linearizability unknown: \(reason)"
         }
         return ConditionOutcome(holds: wantsLinearizable ? verdict.isLinearizable : verdict.isViolation, actual: actual)

@@ -13,7 +13,7 @@ import LightconeSimulation
 /// ```
 /// switch LinearizabilityChecker.check(history) {
 /// case .linearizable: ...
-/// case .notLinearizable(let key, let explanation): ...
+/// case .notLinearizable(let key, let explanation, let timeline): ...
 /// case .unknown(let reason): ...
 /// }
 /// ```
@@ -59,7 +59,8 @@ public enum LinearizabilityChecker {
                                                       budget: min(budget, shrinkBudget),
                                                       trialBudget: max(10_000, 4 * steps))
                     let shown = kept.map { sub.entries[sub.operations[$0].source] }
-                    return .notLinearizable(key: sub.key, explanation: HistoryExplanation.lines(for: shown, times: times))
+                    return .notLinearizable(key: sub.key, explanation: HistoryExplanation.lines(for: shown, times: times),
+                                            timeline: HistoryTimeline(entries: shown, notation: times))
                 }
             }
             undecided = stillUndecided
@@ -87,17 +88,23 @@ public enum LinearizabilityChecker {
     }
 
     /// The `check` command's text for `verdict`: `check: ok (linearizable, 12 ops)`, or the
-    /// violation line followed by the operations that show it, indented.
+    /// violation line followed by the operations that show it, indented, then their timeline.
     public static func report(_ verdict: LinearizabilityVerdict, operationCount: Int) -> [String] {
         switch verdict {
         case .linearizable:
             return ["check: ok (linearizable, \(operationCount) ops)"]
-        case .notLinearizable(let key, let explanation):
+        case .notLinearizable(let key, let explanation, let timeline):
             return ["check: VIOLATION linearizability: not linearizable on key \(key)"]
-                + explanation.map { "  " + $0 }
+                + (explanation + timelineLines(timeline)).map { "  " + $0 }
         case .unknown(let reason):
             return ["check: unknown (\(reason))"]
         }
+    }
+
+    /// `timeline:` and the lanes under it, indented; nothing for an empty timeline.
+    public static func timelineLines(_ timeline: HistoryTimeline) -> [String] {
+        let lines = timeline.lines
+        return lines.isEmpty ? [] : ["timeline:"] + lines.map { "  " + $0 }
     }
 
     /// One `check-history` line: `etcd_000.log: not linearizable (key x, 12 ops shown)`,
@@ -106,7 +113,7 @@ public enum LinearizabilityChecker {
         switch verdict {
         case .linearizable:
             return "\(file): linearizable (\(operationCount) ops)"
-        case .notLinearizable(let key, let explanation):
+        case .notLinearizable(let key, let explanation, _):
             return "\(file): not linearizable (key \(key), \(explanation.count) ops shown)"
         case .unknown(let reason):
             return "\(file): unknown (\(reason))"

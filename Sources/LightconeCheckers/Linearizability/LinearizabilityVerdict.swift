@@ -6,8 +6,9 @@ public enum LinearizabilityVerdict: Sendable, Hashable {
     /// Every key's operations fit one sequential order within their invoke/complete intervals.
     case linearizable
     /// The operations on `key` fit no such order; `explanation` lists, one per line, the
-    /// operations of the smallest sub-history found that still fits none.
-    case notLinearizable(key: String, explanation: [String])
+    /// operations of the smallest sub-history found that still fits none, and `timeline`
+    /// draws the same operations as one lane per client.
+    case notLinearizable(key: String, explanation: [String], timeline: HistoryTimeline = HistoryTimeline())
     /// The search ran out of its step budget before deciding.
     case unknown(reason: String)
 

@@ -21,8 +21,9 @@ public enum RaftChecker: ProtocolChecker {
             return CheckReport(lines: ["check: ok (\(properties); linearizable, \(count) operation\(count == 1 ? "" : "s"))"])
         case .unknown(let reason):
             return CheckReport(lines: ["check: ok (\(properties); linearizability unknown: \(reason))"])
-        case .notLinearizable(let key, let explanation):
-            return .violation(Violation(property: "linearizability", message: "not linearizable on key \(key)"), details: explanation)
+        case .notLinearizable(let key, let explanation, let timeline):
+            return .violation(Violation(property: "linearizability", message: "not linearizable on key \(key)"),
+                              details: explanation + LinearizabilityChecker.timelineLines(timeline))
         }
     }
 }

@@ -32,21 +32,37 @@ public enum CommandHelp {
     }
 
     /// The text of `help NAME` for a command, an operation or a protocol command; nil if none.
-    public static func lines(for name: String, catalog: ProtocolCatalog) -> [String]? {
+    /// An operation or command that several protocols declare (`order`: twogenerals and
+    /// byzantine) is the current protocol's; when the current one has none, each protocol's
+    /// is listed under its name.
+    public static func lines(for name: String, catalog: ProtocolCatalog, current: String? = nil) -> [String]? {
         if let spec = CommandSpecs.spec(name) {
             return ["usage: \(spec.usage)", spec.summary, "example: \(spec.example)"]
         }
+        let currentEntry = current.flatMap { catalog.entry(named: $0) }
+        if let entry = currentEntry, let op = entry.operations.first(where: { $0.name == name }) {
+            return ["usage: \(op.usage)", op.helpSummary, "example: \(op.example)"]
+        }
+        if let entry = currentEntry, let command = entry.commands.first(where: { $0.name == name }) {
+            return ["usage: \(command.usage)", "\(command.summary) (\(entry.name))", "example: \(command.example)"]
+        }
+        var declared: [(protocolName: String, lines: [String])] = []
         for entry in catalog.entries {
             if let op = entry.operations.first(where: { $0.name == name }) {
-                return ["usage: \(op.usage)", op.helpSummary, "example: \(op.example)"]
+                declared.append((entry.name, ["usage: \(op.usage)", op.helpSummary, "example: \(op.example)"]))
+            } else if let command = entry.commands.first(where: { $0.name == name }) {
+                declared.append((entry.name, ["usage: \(command.usage)", "\(command.summary) (\(entry.name))", "example: \(command.example)"]))
             }
         }
-        for entry in catalog.entries {
-            if let command = entry.commands.first(where: { $0.name == name }) {
-                return ["usage: \(command.usage)", "\(command.summary) (\(entry.name))", "example: \(command.example)"]
-            }
+        guard declared.count > 1 else { return declared.first?.lines }
+        // The protocols agree on one usage (`put` in raft, kv-cp, kv-ap): say it once.
+        if Set(declared.map(\.lines)).count == 1 { return declared[0].lines }
+        var lines = ["\(name) belongs to " + declared.map(\.protocolName).joined(separator: ", ") + ":"]
+        for item in declared {
+            lines.append("\(item.protocolName):")
+            lines += item.lines.map { "  " + $0 }
         }
-        return nil
+        return lines
     }
 }
 

@@ -461,6 +461,16 @@ run 1s
 
 Each relayed the order it got, signed: the labels in the view and the log are signature chains, `A:n1:n3` — attack, signed by `n1`, then `n3`. Both loyal lieutenants hold {attack, retreat}, proof that the commander lied, and both retreat. `byzantine table n=3..7 m=1..2 algorithm=sm` shows SM(m) keeping IC1 and IC2 for every n ≥ m + 2.
 
+Signatures also undo the first night. Here it is twice at once — `n3` the traitor among three, oral messages on one side and signed on the other — with `compare`, which runs every command on both clusters and prefixes each answer with its side:
+
+```lightcone setup
+compare byzantine 3 traitors=n3 vs byzantine 3 traitors=n3 algorithm=sm
+order attack
+run 1s
+```
+
+Same generals, same traitor, same order. Orally, `n3`'s "the commander said retreat" is one voice against the commander's, and `n2` retreats: `VIOLATION IC2`. Signed, `n3` cannot forge `R:n1` — it can only pass on the `A:n1` it holds or keep silent — so `n2` holds {attack} and attacks. Three generals suffice against one traitor once lies can be caught.
+
 ## Where real systems meet traitors
 
 Few servers are malicious, but hardware lies more often than you would think: a flipped bit in memory or on the wire, a disk that returns someone else's block. On 20 July 2008 Amazon S3 was down for hours because a single corrupted bit in a gossip message about server state spread through the fleet; every server believed it. Amazon's fix was a checksum on those messages — a cheap signature against accidents. Blockchains and Byzantine fault-tolerant replication (PBFT) pay for the full 3m+1 generals to survive servers that really are traitors.

@@ -13,8 +13,8 @@ extension Session {
             guard cluster.nodeCount <= 40 else { throw CommandError("export timeline draws up to 40 nodes") }
             text = drawings.timelineSVG(entries, cluster.nodeCount)
         case .screen:
-            let lines = drawings.screen(cluster.snapshot)
-            text = path.lowercased().hasSuffix(".svg") ? drawings.screenSVG(lines) : lines.joined(separator: "\n") + "\n"
+            text = path.lowercased().hasSuffix(".svg") ? drawings.screenSVG(cluster.snapshot)
+                : drawings.screen(cluster.snapshot).joined(separator: "\n") + "\n"
         }
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -224,7 +224,7 @@ extension Session {
 
     func helpLines(_ topic: String?) throws(CommandError) -> [String] {
         guard let topic else { return CommandHelp.overview(protocolName: cluster.protocolName, catalog: catalog) }
-        if let lines = CommandHelp.lines(for: topic, catalog: catalog) { return lines }
+        if let lines = CommandHelp.lines(for: topic, catalog: catalog, current: cluster.protocolName) { return lines }
         if let entry = catalog.entry(named: topic) {
             var lines = ["\(entry.name) — \(entry.summary)", "usage: new \(entry.name) [N] (default \(entry.defaultNodeCount) nodes)"]
             for option in entry.options { lines.append("  \(option.name)=\(option.valueSyntax)  \(option.summary)") }

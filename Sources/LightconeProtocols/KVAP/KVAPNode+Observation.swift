@@ -148,6 +148,11 @@ extension KVAPNode {
         return lost.sorted { ($0.time, $0.writer, $0.counter) < ($1.time, $1.writer, $1.counter) }
     }
 
+    /// `⚠ stale x=1` at the node whose latest read returned an older value than one already acknowledged.
+    public static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]] {
+        StaleRead.marks(in: cluster.history, now: cluster.now)
+    }
+
     public static func readMeters(in cluster: ClusterState<KVAPNode>) -> [MeterReading] {
         [MeterReading("lost-writes", millionths: Int64(lostWrites(in: cluster.nodes).count) * 1_000_000), Yield.reading(cluster.history)]
     }

@@ -19,6 +19,11 @@ extension KVCPNode {
         [("quorum", .bool(hadQuorum)), ("reads", .string(config.reads.rawValue))] + raft.statusFields
     }
 
+    /// `⚠ stale x=1` at the node whose latest read returned an older value than one already acknowledged.
+    public static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]] {
+        StaleRead.marks(in: cluster.history, now: cluster.now)
+    }
+
     public static func readMeters(in cluster: ClusterState<KVCPNode>) -> [MeterReading] { [Yield.reading(cluster.history)] }
 
     /// Answers `committed N`, `value KEY VALUE on NODE`, `converged`, `available NODE` and

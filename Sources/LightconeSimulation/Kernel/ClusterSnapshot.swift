@@ -11,6 +11,9 @@ public struct ClusterSnapshot: Sendable {
         public var epoch: Int?
         public var isLeader: Bool
         public var lines: [String]
+        /// How many of `lines` are the protocol's marks, first (`ProtocolNode.marks(in:)`:
+        /// `⚠ stale x=1`), before its summary lines.
+        public var markLineCount: Int
         /// Its log, for protocols that keep one (`ProtocolNode.logObservation`).
         public var log: LogObservation?
         /// Its running-out timer, if armed (`ProtocolNode.countdown`); nil for a down node.
@@ -18,7 +21,9 @@ public struct ClusterSnapshot: Sendable {
 
         /// A node's box as the view draws it.
         public init(id: NodeID, life: NodeLife, role: String, roleKind: RoleKind = .passive, epoch: Int?,
-                    isLeader: Bool, lines: [String], log: LogObservation? = nil, countdown: Countdown? = nil) {
+                    isLeader: Bool, lines: [String], markLineCount: Int = 0, log: LogObservation? = nil,
+                    countdown: Countdown? = nil) {
+            self.markLineCount = markLineCount
             self.log = log
             self.countdown = countdown
             self.id = id
@@ -99,12 +104,14 @@ extension Simulation {
     /// What the view needs to draw the cluster now.
     public var snapshot: ClusterSnapshot {
         let leader = self.leader
+        let marks = Node.marks(in: state)
         let views = (0..<nodeCount).map { index in
             ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
-                                     lines: nodes[index].summaryLines,
+                                     lines: (marks[NodeID(index: index)] ?? []) + nodes[index].summaryLines,
+                                     markLineCount: marks[NodeID(index: index)]?.count ?? 0,
                                      log: nodes[index].logObservation,
                                      countdown: lives[index] == .down ? nil : nodes[index].countdown)
         }

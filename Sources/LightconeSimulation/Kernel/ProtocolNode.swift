@@ -177,6 +177,9 @@ public protocol ProtocolNode: Sendable {
     /// The timer the view shows running out on the node's box (Raft's election timeout), when
     /// armed; default nil.
     var countdown: Countdown? { get }
+    /// Marks the view draws first in nodes' boxes now, seeing the whole cluster and its
+    /// history (`⚠ stale x=1` at the node that answered a stale read); default none.
+    static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]]
     /// The detail shown by `inspect NODE`.
     func inspect() -> [String]
     /// Protocol fields added to this node in `status --json`.
@@ -214,6 +217,7 @@ extension ProtocolNode {
     public static var meters: [MeterSpec] { [] }
     public static var conditions: [ConditionForm] { [] }
     public static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading] { [] }
+    public static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]] { [:] }
     public static var bugs: [BugSpec] { [] }
     public static func linkSettings(config: Config) -> LinkSettings { .defaults }
     public var leaderTerm: Int? { nil }

@@ -134,6 +134,8 @@ struct FullScreenLab {
                                          compared: compared)
         backend.draw(frame.grid, cursor: frame.cursor)
         recorder?.frame(frame.grid, cursor: frame.cursor)
+        // `export screen` writes this screen as it is shown.
+        session.drawings = .view(showing: frame.grid, theme: state.theme)
     }
 
     /// Shows the lesson being followed in the side panel (or, in presenter mode, large), and
@@ -269,6 +271,7 @@ struct FullScreenLab {
 
     mutating func closeOverlays() {
         state.isHelpShown = false
+        state.verdictLanes = nil
         if inspected != nil {
             inspected = nil
             state.sidePanel = .eventLog
@@ -294,6 +297,8 @@ struct FullScreenLab {
         let startsPlaying = session.lessonStatus != nil && !state.isPlaying
         let output = session.execute(line)
         appendLog(["> " + line] + output.lines)
+        // `check`'s lanes stay over the canvas until Esc or the next command.
+        state.verdictLanes = VerdictLanes(output: output.lines)
         state.statusMessage = output.lines.last ?? ""
         // A demo's `say` is shown large in the band; it is not repeated above the prompt.
         if let show = session.presentationStatus, show.captions.contains(state.statusMessage) { state.statusMessage = "" }

@@ -10,6 +10,7 @@ public final class AsciicastRecorder {
     private let file: UnsafeMutablePointer<FILE>
     private let start: Int64
     private var lastFrame: CellGrid?
+    private var lastCursor: (x: Int, y: Int)?
     /// The file being written.
     public let path: String
 
@@ -42,11 +43,20 @@ public final class AsciicastRecorder {
         write(stamped + "\n")
     }
 
-    /// Records a whole frame of the view, when it differs from the last one recorded.
+    /// Records a frame of the view, when it differs from the last one recorded: the first
+    /// frame (and one of a new size) whole, after that only the cells that changed, with
+    /// cursor moves and colour changes (a few hundred bytes where a redraw takes 10 KB).
     public func frame(_ grid: CellGrid, cursor: (x: Int, y: Int)?) {
-        guard grid != lastFrame else { return }
-        lastFrame = grid
-        output(ANSIText.frame(grid, cursor: cursor))
+        guard grid != lastFrame || cursor?.x != lastCursor?.x || cursor?.y != lastCursor?.y else { return }
+        defer {
+            lastFrame = grid
+            lastCursor = cursor
+        }
+        if let lastFrame, lastFrame.width == grid.width, lastFrame.height == grid.height {
+            output(ANSIText.difference(from: lastFrame, to: grid, cursor: cursor))
+        } else {
+            output(ANSIText.frame(grid, cursor: cursor))
+        }
     }
 
     private func write(_ text: String) {
@@ -63,8 +73,9 @@ public final class AsciicastRecorder {
 
 /// A cell grid as terminal text with ANSI colours, for recordings.
 enum ANSIText {
+    /// The whole grid: clear the screen, then every row.
     static func frame(_ grid: CellGrid, cursor: (x: Int, y: Int)?) -> String {
-        var out = "\u{1b}[?25l\u{1b}[H"
+        var out = "\u{1b}[?25l\u{1b}[0m\u{1b}[H\u{1b}[2J"
         var current: CellStyle?
         for y in 0..<grid.height {
             out += "\u{1b}[\(y + 1);1H"
@@ -79,6 +90,44 @@ enum ANSIText {
             }
         }
         out += "\u{1b}[0m"
+        if let cursor { out += "\u{1b}[\(cursor.y + 1);\(cursor.x + 1)H\u{1b}[?25h" }
+        return out
+    }
+
+    /// What turns a terminal showing `previous` into one showing `grid`: the changed cells
+    /// only, reached with cursor moves (`ESC[row;colH`, or `ESC[nC` along a row) and drawn
+    /// with their SGR colours; the attributes are reset at the end, so each difference
+    /// starts from the plain style.
+    static func difference(from previous: CellGrid, to grid: CellGrid, cursor: (x: Int, y: Int)?) -> String {
+        var out = "\u{1b}[?25l"
+        var current = CellStyle.plain
+        // Where the terminal's cursor is; nil when unknown (after the last column, whose
+        // wrap is pending).
+        var position: (x: Int, y: Int)?
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if cell.isContinuation { continue }
+                let isWide = grid[x + 1, y].isContinuation
+                // The same character, as wide as before (a terminal redraws a wide character whose half changes).
+                if cell == previous[x, y] && isWide == previous[x + 1, y].isContinuation { continue }
+                if let position, position.y == y, position.x == x {
+                    // Already there.
+                } else if let position, position.y == y, position.x < x {
+                    out += x - position.x == 1 ? "\u{1b}[C" : "\u{1b}[\(x - position.x)C"
+                } else {
+                    out += "\u{1b}[\(y + 1);\(x + 1)H"
+                }
+                if cell.style != current {
+                    out += sgr(cell.style)
+                    current = cell.style
+                }
+                out.append(cell.character)
+                let next = x + (isWide ? 2 : 1)
+                position = next < grid.width ? (next, y) : nil
+            }
+        }
+        if current != .plain { out += "\u{1b}[0m" }
         if let cursor { out += "\u{1b}[\(cursor.y + 1);\(cursor.x + 1)H\u{1b}[?25h" }
         return out
     }

@@ -99,12 +99,12 @@ extension FramePainter {
         state.isASCII ? asciiOnly(text) : text
     }
 
-    /// `text` with every non-ASCII character replaced (`✓` becomes `+`, others `?`).
+    /// `text` with every non-ASCII character replaced (`✓` becomes `+`, `✗` `x`, `⚠` `!`, others `?`).
     func asciiOnly(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
         var result = ""
         for character in text {
-            if character.isASCII { result.append(character) } else if character == "✓" { result.append("+") } else if character == "✗" { result.append("x") } else { result.append("?") }
+            if character.isASCII { result.append(character) } else if character == "✓" { result.append("+") } else if character == "✗" { result.append("x") } else if character == "⚠" { result.append("!") } else { result.append("?") }
         }
         return result
     }

@@ -201,6 +201,7 @@ struct FramePainter {
         drawStatusBar()
         drawMessageLine()
         drawCommandLine()
+        drawVerdictLanes()
         if state.isHelpShown { drawHelpOverlay() }
     }
 }

@@ -38,6 +38,8 @@ public struct ViewState: Sendable, Equatable {
     public var isLogTableShown: Bool = false
     /// The demo script being presented, for presenter mode's band (nil: none).
     public var demo: DemoBand?
+    /// The lanes of the last `check` that found a history not linearizable, shown over the canvas until Esc or the next command.
+    public var verdictLanes: VerdictLanes?
     /// `--present`: big boxes and labels, no log, large lesson narration.
     public var isPresenterMode: Bool = false
     /// `--ascii`: no box drawing, arrows or other symbols outside ASCII.

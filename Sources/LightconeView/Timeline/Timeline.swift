@@ -60,25 +60,110 @@ public enum Timeline {
         return [header] + rows.suffix(30) + ["o sender  > delivered  x dropped  ~ held"]
     }
 
-    /// The diagram as an SVG picture: node lines across, time downwards, one arrow per message
-    /// (the last 200), drops ending in a cross, held messages dashed.
+    /// A thing that happened on a lane or to the whole cluster, for the SVG picture.
+    struct Marker {
+        enum Kind { case fault, leader, commit }
+        var time: SimTime
+        var kind: Kind
+        /// The node, for leader changes and commits (and `kill`/`restart`); nil for the cluster.
+        var node: Int?
+        var text: String
+    }
+
+    /// The partitions, cuts and other faults, leader changes (`became leader at term 2`) and
+    /// commits (`committed 3 (term 1)`) among `entries`.
+    static func markers(_ entries: [TraceEntry]) -> [Marker] {
+        var markers: [Marker] = []
+        for entry in entries {
+            switch entry.kind {
+            case .fault:
+                markers.append(Marker(time: entry.time, kind: .fault, node: nil, text: entry.text))
+            case .note:
+                guard let node = entry.node?.index else { continue }
+                if entry.text.hasPrefix("became leader") {
+                    let term = entry.text.split(separator: " ").last.map(String.init) ?? ""
+                    markers.append(Marker(time: entry.time, kind: .leader, node: node, text: "leader T\(term)"))
+                } else if entry.text.hasPrefix("committed ") {
+                    let index = entry.text.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                    markers.append(Marker(time: entry.time, kind: .commit, node: node, text: "commit \(index)"))
+                }
+            default: continue
+            }
+        }
+        return markers
+    }
+
+    /// Places labels so that none overlaps another: each label tries its candidate spots in
+    /// order and takes the first free one, or is left out (its arrow or mark stays).
+    struct LabelPlacer {
+        var taken: [(x0: Int, y0: Int, x1: Int, y1: Int)] = []
+        /// A label's width in pixels at font size 12 (7 px a character, and a margin).
+        static func width(_ text: String) -> Int { text.count * 7 + 4 }
+
+        /// The first of `spots` (the label's left x and baseline y) where a `width`-pixel label is free.
+        mutating func place(_ width: Int, at spots: [(x: Int, y: Int)]) -> (x: Int, y: Int)? {
+            for spot in spots {
+                let box = (x0: spot.x, y0: spot.y - 11, x1: spot.x + width, y1: spot.y + 2)
+                if !taken.contains(where: { $0.x0 < box.x1 && box.x0 < $0.x1 && $0.y0 < box.y1 && box.y0 < $0.y1 }) {
+                    taken.append(box)
+                    return spot
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The diagram as an SVG picture: node lines down the page, time downwards, one arrow per
+    /// message (the last 600), drops ending in a cross, held messages dashed; partitions as a
+    /// red band from the partition to the heal, other faults as red lines across the lanes,
+    /// leader changes (yellow) and commits (green) as marks on their node's lane. Labels are
+    /// placed so that none covers another; a label with no free spot is left out.
     public static func svg(_ entries: [TraceEntry], nodeCount: Int) -> String {
-        let shown = Array(arrows(entries).suffix(200))
-        let columnWidth = 120, top = 50, left = 90
-        let start = shown.map(\.sentAt).min() ?? 0
-        let end = max(shown.map(\.endedAt).max() ?? 1, start + 1)
-        let height = 700
-        func y(_ time: SimTime) -> Int { top + Int((time - start) * Int64(height) / (end - start)) }
+        let shown = Array(arrows(entries).suffix(600))
+        let columnWidth = 120, top = 50, left = 90, margin = 240
+        let allMarkers = markers(entries)
+        let first = shown.map(\.sentAt).min() ?? allMarkers.map(\.time).min() ?? 0
+        let shownMarkers = allMarkers.filter { $0.time >= first }
+        let start = first
+        let end = max(max(shown.map(\.endedAt).max() ?? 0, shownMarkers.map(\.time).max() ?? 0), start + 1)
+        // Taller for more messages (3 px each), from 700 to 1800 px.
+        let height = min(1800, max(700, shown.count * 3))
+        func y(_ time: SimTime) -> Int { top + Int((min(max(time, start), end) - start) * Int64(height) / (end - start)) }
         func x(_ node: Int) -> Int { left + node * columnWidth }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(left + nodeCount * columnWidth)\" height=\"\(top + height + 40)\" font-family=\"monospace\" font-size=\"12\">\n"
+        let lanesRight = x(max(0, nodeCount - 1)) + columnWidth / 2
+        var placer = LabelPlacer()
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(left + nodeCount * columnWidth + margin)\" height=\"\(top + height + 40)\" font-family=\"monospace\" font-size=\"12\">\n"
         svg += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         svg += "<defs><marker id=\"arrow\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#1f6feb\"/></marker></defs>\n"
+        // Partitions: a band from each partition (or isolate) to the next heal, or the end.
+        var partitionStart: SimTime?
+        for marker in allMarkers where marker.kind == .fault {
+            if marker.text.hasPrefix("partition") || marker.text.hasPrefix("isolate") {
+                partitionStart = partitionStart ?? marker.time
+            } else if marker.text == "heal", let from = partitionStart {
+                if marker.time >= start { svg += band(from: y(from), to: y(marker.time), left: left - 40, right: lanesRight) }
+                partitionStart = nil
+            }
+        }
+        if let from = partitionStart { svg += band(from: y(from), to: y(end), left: left - 40, right: lanesRight) }
         for node in 0..<nodeCount {
             svg += "<text x=\"\(x(node))\" y=\"\(top - 20)\" text-anchor=\"middle\" font-weight=\"bold\">n\(node + 1)</text>\n"
             svg += "<line x1=\"\(x(node))\" y1=\"\(top)\" x2=\"\(x(node))\" y2=\"\(top + height)\" stroke=\"#888\"/>\n"
         }
         svg += "<text x=\"8\" y=\"\(top)\">\(escape(DurationText.instant(start)))</text>\n"
         svg += "<text x=\"8\" y=\"\(top + height)\">\(escape(DurationText.instant(end)))</text>\n"
+        _ = placer.place(80, at: [(8, top)])
+        _ = placer.place(80, at: [(8, top + height)])
+        // Faults across the lanes, labelled in the right margin (moved down when they crowd).
+        for marker in shownMarkers where marker.kind == .fault {
+            let at = y(marker.time)
+            svg += "<line x1=\"\(left - 40)\" y1=\"\(at)\" x2=\"\(lanesRight)\" y2=\"\(at)\" stroke=\"#d1242f\" stroke-dasharray=\"6 3\"/>\n"
+            let label = "t=\(DurationText.instant(marker.time)) \(marker.text)"
+            let spots: [(x: Int, y: Int)] = (0..<40).map { (step: Int) -> (x: Int, y: Int) in (x: lanesRight + 8, y: at + 4 + step * 13) }
+            if let spot = placer.place(LabelPlacer.width(label), at: spots) {
+                svg += "<text x=\"\(spot.x)\" y=\"\(spot.y)\" fill=\"#d1242f\">\(escape(label))</text>\n"
+            }
+        }
         for arrow in shown where arrow.from < nodeCount && arrow.to < nodeCount {
             let x1 = x(arrow.from), y1 = y(arrow.sentAt), y2 = y(arrow.endedAt)
             // A dropped message stops halfway and ends in a cross.
@@ -90,21 +175,43 @@ public enum Timeline {
             if arrow.fate == "x" {
                 svg += "<text x=\"\(x2)\" y=\"\(y2 + 4)\" text-anchor=\"middle\" fill=\"\(colour)\">✗</text>\n"
             }
-            svg += "<text x=\"\((x1 + x2) / 2)\" y=\"\((y1 + y2) / 2 - 3)\" text-anchor=\"middle\" fill=\"#444\">\(escape(arrow.label))</text>\n"
+            // The label along its arrow: the middle first, then further along either way.
+            let width = LabelPlacer.width(arrow.label)
+            let spots: [(x: Int, y: Int)] = [500, 350, 650, 250, 750].map { (permille: Int) -> (x: Int, y: Int) in
+                let along: Int = x1 + (x2 - x1) * permille / 1000 - width / 2
+                return (x: along, y: y1 + (y2 - y1) * permille / 1000 - 3)
+            }
+            if let spot = placer.place(width, at: spots) {
+                svg += "<text x=\"\(spot.x + width / 2)\" y=\"\(spot.y)\" text-anchor=\"middle\" fill=\"#444\">\(escape(arrow.label))</text>\n"
+            }
+        }
+        // Leader changes and commits on their lanes, labelled beside them.
+        for marker in shownMarkers where marker.kind != .fault {
+            guard let node = marker.node, node < nodeCount else { continue }
+            let cx = x(node), cy = y(marker.time)
+            let isLeader = marker.kind == .leader
+            let colour = isLeader ? "#bf8700" : "#1a7f37"
+            svg += isLeader
+                ? "<circle cx=\"\(cx)\" cy=\"\(cy)\" r=\"6\" fill=\"#ffd33d\" stroke=\"\(colour)\"/>\n"
+                : "<rect x=\"\(cx - 4)\" y=\"\(cy - 4)\" width=\"8\" height=\"8\" fill=\"#2da44e\" transform=\"rotate(45 \(cx) \(cy))\"/>\n"
+            let width = LabelPlacer.width(marker.text)
+            var spots: [(x: Int, y: Int)] = []
+            for step in 0..<6 {
+                let below: Int = cy + 4 + step * 13
+                spots.append((x: cx + 9, y: below))
+                spots.append((x: cx - 9 - width, y: below))
+            }
+            if let spot = placer.place(width, at: spots) {
+                svg += "<text x=\"\(spot.x)\" y=\"\(spot.y)\" fill=\"\(colour)\" font-weight=\"bold\">\(escape(marker.text))</text>\n"
+            }
         }
         svg += "</svg>\n"
         return svg
     }
 
-    /// Text lines as an SVG picture in a monospace font (for `export screen FILE.svg`).
-    public static func svg(screen lines: [String]) -> String {
-        let width = (lines.map(\.count).max() ?? 0) * 8 + 16
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(lines.count * 16 + 16)\" font-family=\"monospace\" font-size=\"13\">\n"
-        svg += "<rect width=\"100%\" height=\"100%\" fill=\"#111\"/>\n"
-        for (row, line) in lines.enumerated() {
-            svg += "<text x=\"8\" y=\"\(row * 16 + 20)\" fill=\"#ddd\" xml:space=\"preserve\">\(escape(line))</text>\n"
-        }
-        return svg + "</svg>\n"
+    /// A partition's red band behind the lanes.
+    static func band(from y1: Int, to y2: Int, left: Int, right: Int) -> String {
+        "<rect x=\"\(left)\" y=\"\(y1)\" width=\"\(right - left)\" height=\"\(max(1, y2 - y1))\" fill=\"#d1242f\" fill-opacity=\"0.08\"/>\n"
     }
 
     static func escape(_ text: String) -> String {
