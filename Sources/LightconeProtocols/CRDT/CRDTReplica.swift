@@ -1,0 +1,97 @@
+import LightconeSimulation
+
+/// The state one replica holds: one of the data types, all state-based (CvRDTs: the states
+/// form a join-semilattice and `merge` is the least upper bound — commutative, associative,
+/// idempotent — so replicas that have seen the same updates hold the same state).
+public enum CRDTReplica: Sendable, Hashable {
+    case gcounter(GCounter)
+    case pncounter(PNCounter)
+    case orset(ORSet)
+    case lww(LWWRegister)
+
+    /// The initial state of `type` for `nodeCount` replicas.
+    public init(_ type: CRDTType, nodeCount: Int) {
+        switch type {
+        case .gcounter: self = .gcounter(GCounter(nodeCount: nodeCount))
+        case .pncounter: self = .pncounter(PNCounter(nodeCount: nodeCount))
+        case .orset: self = .orset(ORSet())
+        case .lww: self = .lww(LWWRegister())
+        }
+    }
+
+    /// Its type.
+    public var type: CRDTType {
+        switch self {
+        case .gcounter: return .gcounter
+        case .pncounter: return .pncounter
+        case .orset: return .orset
+        case .lww: return .lww
+        }
+    }
+
+    /// What `read` returns: the count, `{a,b}`, or the register's value (`unset`).
+    public var valueText: String {
+        switch self {
+        case .gcounter(let counter): return String(counter.value)
+        case .pncounter(let counter): return String(counter.value)
+        case .orset(let set): return set.valueText
+        case .lww(let register): return register.valueText
+        }
+    }
+
+    /// The counter's value (nil for a set or a register).
+    public var count: Int? {
+        switch self {
+        case .gcounter(let counter): return counter.value
+        case .pncounter(let counter): return counter.value
+        default: return nil
+        }
+    }
+
+    /// The whole state: G-counter's vector, OR-set's elements with tags, LWW's stamp.
+    public var description: String {
+        switch self {
+        case .gcounter(let counter): return "\(counter.value) \(counter.description)"
+        case .pncounter(let counter): return "\(counter.value) \(counter.description)"
+        case .orset(let set): return set.description
+        case .lww(let register): return register.description
+        }
+    }
+
+    /// The join of this state and `other` — or, with a teaching bug on, what the bug does instead.
+    public func merged(with other: CRDTReplica, bugs: CRDTBugs = []) -> CRDTReplica {
+        if bugs.contains(.mergeOverwrites) { return other }
+        switch (self, other) {
+        case (.gcounter(var mine), .gcounter(let theirs)):
+            if bugs.contains(.maxNotSum) { return mine.value >= theirs.value ? self : other }
+            mine.merge(theirs)
+            return .gcounter(mine)
+        case (.pncounter(var mine), .pncounter(let theirs)):
+            if bugs.contains(.maxNotSum) { return mine.value >= theirs.value ? self : other }
+            mine.merge(theirs)
+            return .pncounter(mine)
+        case (.orset(var mine), .orset(let theirs)):
+            mine.merge(theirs)
+            return .orset(mine)
+        case (.lww(var mine), .lww(let theirs)):
+            mine.merge(theirs)
+            return .lww(mine)
+        default:
+            // Replicas of one cluster always hold one type; a stray state changes nothing.
+            return self
+        }
+    }
+}
+
+/// The teaching bugs that change how replicas merge or remove.
+public struct CRDTBugs: OptionSet, Sendable, Hashable {
+    public let rawValue: UInt64
+    public init(rawValue: UInt64) { self.rawValue = rawValue }
+
+    /// `max-not-sum`: a counter merges by the larger total, not entry by entry.
+    public static let maxNotSum = CRDTBugs(rawValue: 1 << 0)
+    /// `merge-overwrites`: merge takes the incoming state.
+    public static let mergeOverwrites = CRDTBugs(rawValue: 1 << 1)
+    /// `remove-wins-all`: an OR-set remove goes by name, not by the tags it observed.
+    public static let removeWinsAll = CRDTBugs(rawValue: 1 << 2)
+}
