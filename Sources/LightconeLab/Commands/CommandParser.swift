@@ -239,8 +239,9 @@ struct ArgumentReader {
         let needed = spec.inputCount + (spec.hasKey ? 1 : 0)
         let least = needed - spec.optionalInputCount
         guard arguments.count <= needed, arguments.count >= least else {
-            let count = least == needed ? "\(needed)" : "\(least) to \(needed)"
-            throw CommandError("\(verb) takes \(count) argument\(needed == 1 ? "" : "s"); usage: \(spec.usage)")
+            let count = least == needed ? "\(needed) argument\(needed == 1 ? "" : "s")"
+                : "\(least) \(needed - least == 1 ? "or" : "to") \(needed) arguments"
+            throw CommandError("\(verb) takes \(count); usage: \(spec.usage)")
         }
         let key = spec.hasKey ? arguments.removeFirst() : nil
         return .operation(Operation(name: spec.name, key: key, input: arguments), via: via)
