@@ -11,7 +11,8 @@ public enum CRDTChecker: ProtocolChecker {
     public static func check(_ simulation: Simulation<CRDTNode>) -> CheckReport {
         let bugs = CRDTBugs(rawValue: simulation.bugs)
         let replicas = simulation.nodes.map(\.replica)
-        if let broken = MergeLaws.firstViolation(in: replicas, bugs: bugs) {
+        let isLattice = CRDTType.conflictFree.contains(simulation.config.type)
+        if isLattice, let broken = MergeLaws.firstViolation(in: replicas, bugs: bugs) {
             return .violation(Violation(property: "merge-laws", message: broken))
         }
         let join = MergeLaws.join(replicas)
@@ -21,7 +22,8 @@ public enum CRDTChecker: ProtocolChecker {
         if let lost = expectation.lostUpdate(in: join) {
             return .violation(Violation(property: "lost-update", message: lost), details: [state])
         }
-        let laws = "merge is commutative, associative and idempotent on the \(replicas.count) replica\(replicas.count == 1 ? "" : "s")"
+        let laws = isLattice ? "merge is commutative, associative and idempotent on the \(replicas.count) replica\(replicas.count == 1 ? "" : "s")"
+            : "a three-way merge is not a CRDT: merge laws not checked"
         return CheckReport(lines: ["check: ok (\(([laws, expectation.summary(of: join), state] + expectation.dropped(in: join)).joined(separator: "; ")))"])
     }
 }

@@ -13,6 +13,8 @@ struct UpdateHistory {
     var removed = Set<AddTag>()
     /// Acknowledged writes: value, stamp, and the stamp it replaced where it was taken.
     var writes: [(value: String, stamp: WriteStamp, replaced: WriteStamp?)] = []
+    /// Acknowledged document versions (`type=merge`).
+    var versions: [String] = []
 
     init(_ history: [HistoryEntry], type: CRDTType, nodeCount: Int) {
         self.type = type
@@ -35,6 +37,8 @@ struct UpdateHistory {
                 if let value = operation.input.first, let stamp = words.first.flatMap(WriteStamp.init) {
                     writes.append((value, stamp, words.count == 3 ? WriteStamp(words[2]) : nil))
                 }
+            case "line":
+                if let version = words.first { versions.append(version) }
             default:
                 break
             }
@@ -76,6 +80,12 @@ struct UpdateHistory {
                 return "the replicas merge to \(register.description), not the latest acknowledged write \(winner.value) (\(winner.stamp))"
             }
             return nil
+        case .document(let document):
+            let history = document.ancestors(of: document.head)
+            if let missing = versions.first(where: { !history.contains($0) }) {
+                return "the merged head \(document.head) does not descend from the acknowledged version \(missing)"
+            }
+            return nil
         }
     }
 
@@ -93,6 +103,11 @@ struct UpdateHistory {
         case .pncounter: return "no lost update: \(incrementTotal) in increments minus \(decrementTotal) in decrements"
         case .orset: return "no lost update: every add no remove observed is in \(join.valueText)"
         case .lww: return writes.isEmpty ? "no writes" : "the latest of \(writes.count) acknowledged write\(writes.count == 1 ? "" : "s") holds"
+        case .merge:
+            guard case .document(let document) = join else { return "" }
+            let conflicts = document.current.conflicts
+            return "the merged head descends from all \(versions.count) acknowledged edit\(versions.count == 1 ? "" : "s")"
+                + (conflicts > 0 ? "; \(document.head) has \(conflicts) conflict\(conflicts == 1 ? "" : "s") waiting for resolve NODE TEXT" : "")
         }
     }
 

@@ -2,9 +2,12 @@ import LightconeSimulation
 
 /// Which replicated data type a `crdt` cluster holds (`new crdt type=orset`).
 public enum CRDTType: String, Sendable, CaseIterable {
-    case gcounter, pncounter, orset, lww
-    /// Of SPEC §4, not in this build: an operational-transform document and a three-way merge.
-    static let planned = ["text", "merge"]
+    case gcounter, pncounter, orset, lww, merge
+    /// Of SPEC §4, not in this build: a document merged by operational transform.
+    static let planned = ["text"]
+    /// The types whose merge is a lattice join (every type but `merge`, a three-way merge
+    /// whose conflicts wait for a person).
+    public static let conflictFree: [CRDTType] = [.gcounter, .pncounter, .orset, .lww]
 }
 
 /// The settings of `new crdt N type=gcounter|pncounter|orset|lww sync=500ms`.

@@ -8,9 +8,11 @@ extension CRDTNode {
     public var summaryLines: [String] {
         switch replica {
         case .gcounter(let counter):
-            return ["= \(counter.value)", counter.description]
+            return ["= \(counter.value)", Self.compact(counter.counts)]
         case .pncounter(let counter):
-            return ["= \(counter.value)", "+\(counter.p.description)", "-\(counter.n.description)"]
+            let value = "= \(counter.value)"
+            return [value + " +" + Self.compact(counter.p.counts),
+                    String(repeating: " ", count: value.count) + " -" + Self.compact(counter.n.counts)]
         case .orset(let set):
             let elements = set.elements.map { "\($0)(" + set.liveTags(of: $0).map(\.description).joined(separator: ",") + ")" }
             var lines = [set.valueText, elements.isEmpty ? "no live adds" : elements.joined(separator: " ")]
@@ -18,14 +20,31 @@ extension CRDTNode {
             return lines
         case .lww(let register):
             return ["= \(register.valueText)", register.stamp.map { "at \($0)" } ?? "never written"]
+        case .document(let document):
+            let commit = document.current
+            return ["\(commit.id)" + (commit.conflicts > 0 ? " CONFLICT" : "")] + (commit.lines.isEmpty ? ["(empty)"] : Array(commit.lines.prefix(4)))
         }
     }
+
+    /// A vector for the node's box: `[2 3 1]`, entries in node order.
+    static func compact(_ counts: [Int]) -> String { "[" + counts.map(String.init).joined(separator: " ") + "]" }
 
     public func inspect() -> [String] {
         ["type=\(config.type.rawValue) sync=\(DurationText.format(config.sync))",
          "value: \(replica.valueText)",
          "state: \(replica.description)",
          "states merged: \(merges)" + (config.type == .orset ? ", adds taken here: \(addsTaken)" : "")]
+            + versionLines
+    }
+
+    /// `type=merge`: the versions, newest first.
+    var versionLines: [String] {
+        guard case .document(let document) = replica else { return [] }
+        let versions = document.commits.values.sorted { ($0.generation, $0.id) > ($1.generation, $1.id) }
+        return ["versions (\(versions.count)):"] + versions.prefix(12).map { commit in
+            "  \(commit.id)" + (commit.parents.isEmpty ? "" : " <- " + commit.parents.joined(separator: " "))
+                + ": " + (commit.lines.isEmpty ? "(empty)" : commit.lines.joined(separator: "|"))
+        }
     }
 
     public var statusFields: [(String, JSONValue)] {

@@ -14,11 +14,11 @@ public struct CRDTNode: ProtocolNode {
     public typealias Config = CRDTConfig
 
     public static let name = "crdt"
-    public static let summary = "offline replicas that always answer and merge: G/PN-counter, OR-set, LWW register"
+    public static let summary = "offline replicas that always answer and merge: G/PN-counter, OR-set, LWW register, three-way merge"
     public static let defaultNodeCount = 3
     public static let nodeCounts = 1...64
     public static let options = [
-        OptionSpec("type", "gcounter|pncounter|orset|lww", "the data type every replica holds (default gcounter)"),
+        OptionSpec("type", "gcounter|pncounter|orset|lww|merge", "the data type every replica holds (default gcounter; merge: git-style versions of lines)"),
         OptionSpec("sync", "DURATION", "how often a replica sends its whole state to a random peer (default 500ms)"),
     ]
     public static let operations = [
@@ -32,6 +32,9 @@ public struct CRDTNode: ProtocolNode {
                       summary: "remove X: the adds of X this replica has seen; answers their tags (orset)", example: "remove milk via n2"),
         OperationSpec(name: "set", hasKey: false, inputCount: 1, usage: "set V [via NODE]",
                       summary: "write V, stamped with NODE's clock; answers the stamp and the one it replaced (lww)", example: "set blue via n3"),
+        OperationSpec(name: "line", hasKey: false, inputCount: 2, usage: "line K TEXT [via NODE]",
+                      summary: "set line K of the document to TEXT (K one past the end appends); answers the new version (merge)",
+                      example: "line 1 hello via n1"),
         OperationSpec(name: "read", hasKey: false, inputCount: 0, usage: "read [via NODE]",
                       summary: "NODE's replica's value: the count, the set's elements, or the register", example: "read via n2"),
     ]
@@ -42,6 +45,35 @@ public struct CRDTNode: ProtocolNode {
     ]
     public static let roles = [RoleSpec("replica", .passive)]
     public static var forcedTimeout: CRDTTimer? { .sync }
+    public static var commands: [ProtocolCommand<CRDTNode>] {
+        let usage = "resolve NODE TEXT"
+        return [ProtocolCommand("resolve", usage: usage,
+                                summary: "type=merge: NODE's user settles a conflict: a new version on top of its head, lines of TEXT split at |",
+                                example: "resolve n1 hello|world", arguments: [.node, .text],
+            parse: { words, nodeCount throws(OptionError) in
+                guard words.count >= 2 else { throw OptionError("resolve needs a node and the text; usage: \(usage)") }
+                return [try ProtocolCommandWords.node(words[0], nodeCount: nodeCount), words.dropFirst().joined(separator: " ")]
+            },
+            perform: { words, simulation throws(SimulationError) in
+                guard simulation.config.type == .merge else {
+                    throw SimulationError("resolve is for type=merge; this crdt is type=\(simulation.config.type.rawValue)")
+                }
+                guard words.count == 2 else { throw SimulationError("usage: \(usage)") }
+                let id = try ProtocolCommandWords.resolve(words[0], in: simulation)
+                try simulation.deliverCommand("resolve", arguments: [words[1]], to: id)
+                return []
+            })]
+    }
+
+    /// `resolve NODE TEXT` arrives: a new version of the document on top of the head.
+    public mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<CRDTNode>) {
+        guard name == "resolve", case .document(var document) = replica, let text = arguments.first else { return }
+        addsTaken += 1
+        document.commit(id: "\(id).\(addsTaken)", lines: text.split(separator: "|", omittingEmptySubsequences: false).map(String.init))
+        replica = .document(document)
+        ctx.note("resolves: \(document.description)")
+    }
+
     public static let messageLabels = [
         MessageLabelSpec("state", "anti-entropy: the sender's whole replica, which the receiver merges into its own"),
     ]
@@ -163,6 +195,18 @@ public struct CRDTNode: ProtocolNode {
             let stamp = register.assign(value, at: id, now: now)
             replica = .lww(register)
             return .success(stamp.description + (replaced.map { " over \($0)" } ?? ""))
+        case "line":
+            guard case .document(var document) = replica, operation.input.count == 2 else { return wrongType("merge") }
+            var lines = document.current.lines
+            guard let k = Int(operation.input[0]), k >= 1, k <= lines.count + 1 else {
+                return .failure(OptionError("line takes a line number 1..\(lines.count + 1), not \(operation.input[0])"))
+            }
+            if k == lines.count + 1 { lines.append(operation.input[1]) } else { lines[k - 1] = operation.input[1] }
+            addsTaken += 1
+            let version = "\(id).\(addsTaken)"
+            document.commit(id: version, lines: lines)
+            replica = .document(document)
+            return .success(version)
         default:
             return .failure(OptionError("crdt does not know \(operation.name)"))
         }
@@ -189,6 +233,8 @@ public struct CRDTNode: ProtocolNode {
             }
         case .lww:
             return rng.index(below: 4) == 0 ? Operation(name: "read") : Operation(name: "set", input: ["v\(rng.index(below: 100))"])
+        case .merge:
+            return rng.index(below: 4) == 0 ? Operation(name: "read") : Operation(name: "line", input: ["1", "v\(rng.index(below: 100))"])
         }
     }
 }

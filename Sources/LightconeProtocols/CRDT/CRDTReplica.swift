@@ -8,6 +8,8 @@ public enum CRDTReplica: Sendable, Hashable {
     case pncounter(PNCounter)
     case orset(ORSet)
     case lww(LWWRegister)
+    /// Not a CRDT: git-style versions merged three ways (`type=merge`).
+    case document(MergeDocument)
 
     /// The initial state of `type` for `nodeCount` replicas.
     public init(_ type: CRDTType, nodeCount: Int) {
@@ -16,6 +18,7 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter: self = .pncounter(PNCounter(nodeCount: nodeCount))
         case .orset: self = .orset(ORSet())
         case .lww: self = .lww(LWWRegister())
+        case .merge: self = .document(MergeDocument())
         }
     }
 
@@ -26,6 +29,7 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter: return .pncounter
         case .orset: return .orset
         case .lww: return .lww
+        case .document: return .merge
         }
     }
 
@@ -36,6 +40,7 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter(let counter): return String(counter.value)
         case .orset(let set): return set.valueText
         case .lww(let register): return register.valueText
+        case .document(let document): return document.valueText
         }
     }
 
@@ -55,6 +60,7 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter(let counter): return "\(counter.value) \(counter.description)"
         case .orset(let set): return set.description
         case .lww(let register): return register.description
+        case .document(let document): return document.description
         }
     }
 
@@ -76,6 +82,9 @@ public enum CRDTReplica: Sendable, Hashable {
         case (.lww(var mine), .lww(let theirs)):
             mine.merge(theirs)
             return .lww(mine)
+        case (.document(var mine), .document(let theirs)):
+            mine.merge(theirs)
+            return .document(mine)
         default:
             // Replicas of one cluster always hold one type; a stray state changes nothing.
             return self
