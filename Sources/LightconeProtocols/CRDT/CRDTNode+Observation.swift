@@ -22,7 +22,7 @@ extension CRDTNode {
             return ["= \(register.valueText)", register.stamp.map { "at \($0)" } ?? "never written"]
         case .document(let document):
             let commit = document.current
-            return ["\(commit.id)" + (commit.conflicts > 0 ? " CONFLICT" : "")] + (commit.lines.isEmpty ? ["(empty)"] : Array(commit.lines.prefix(4)))
+            return ["\(commit.id)" + (commit.conflicts > 0 ? " CONFLICT" : ""), document.valueText]
         }
     }
 
