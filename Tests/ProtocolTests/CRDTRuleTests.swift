@@ -169,14 +169,11 @@ struct CRDTNodeTests {
         #expect(sim.values == ["0", "0", "0"])
     }
 
-    @Test("bad options are one-line errors; type=text is not in this build")
+    @Test("bad options are one-line errors")
     func options() {
-        #expect(throws: OptionError("crdt type=text is not in this build yet; types are gcounter|pncounter|orset|lww|merge")) {
-            _ = try CRDTConfig.parse([("type", "text")])
-        }
-        #expect(throws: OptionError("type must be gcounter|pncounter|orset|lww|merge, not sets")) { _ = try CRDTConfig.parse([("type", "sets")]) }
+        #expect(throws: OptionError("type must be gcounter|pncounter|orset|lww|text|merge, not sets")) { _ = try CRDTConfig.parse([("type", "sets")]) }
         #expect(throws: OptionError("sync must be a duration from 1ms to 1m, like 500ms, not 0ms")) { _ = try CRDTConfig.parse([("sync", "0ms")]) }
-        #expect(throws: OptionError("unknown option n for crdt; options are type=gcounter|pncounter|orset|lww|merge sync=DURATION")) {
+        #expect(throws: OptionError("unknown option n for crdt; options are type=gcounter|pncounter|orset|lww|text|merge sync=DURATION")) {
             _ = try CRDTConfig.parse([("n", "3")])
         }
         #expect(throws: Never.self) { _ = try CRDTConfig.parse([("type", "ORSET"), ("sync", "1s")]) }

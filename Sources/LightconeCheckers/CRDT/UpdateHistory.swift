@@ -15,11 +15,14 @@ struct UpdateHistory {
     var writes: [(value: String, stamp: WriteStamp, replaced: WriteStamp?)] = []
     /// Acknowledged document versions (`type=merge`).
     var versions: [String] = []
+    /// Acknowledged character operations, by the node that took them (`type=text`).
+    var textOps: [Int]
 
     init(_ history: [HistoryEntry], type: CRDTType, nodeCount: Int) {
         self.type = type
         increments = Array(repeating: 0, count: nodeCount)
         decrements = Array(repeating: 0, count: nodeCount)
+        textOps = Array(repeating: 0, count: nodeCount)
         for entry in history where entry.outcome == .ok {
             let operation = entry.operation
             let node = entry.node.index
@@ -39,6 +42,10 @@ struct UpdateHistory {
                 }
             case "line":
                 if let version = words.first { versions.append(version) }
+            case "insert" where node < nodeCount:
+                textOps[node] += operation.input.count == 2 ? operation.input[1].count : 0
+            case "delete" where node < nodeCount:
+                textOps[node] += operation.input.count == 2 ? Int(operation.input[1]) ?? 0 : 0
             default:
                 break
             }
@@ -80,6 +87,8 @@ struct UpdateHistory {
                 return "the replicas merge to \(register.description), not the latest acknowledged write \(winner.value) (\(winner.stamp))"
             }
             return nil
+        case .text:
+            return nil
         case .document(let document):
             let history = document.ancestors(of: document.head)
             if let missing = versions.first(where: { !history.contains($0) }) {
@@ -103,6 +112,8 @@ struct UpdateHistory {
         case .pncounter: return "no lost update: \(incrementTotal) in increments minus \(decrementTotal) in decrements"
         case .orset: return "no lost update: every add no remove observed is in \(join.valueText)"
         case .lww: return writes.isEmpty ? "no writes" : "the latest of \(writes.count) acknowledged write\(writes.count == 1 ? "" : "s") holds"
+        case .text:
+            return "\(textOps.reduce(0, +)) acknowledged character edits"
         case .merge:
             guard case .document(let document) = join else { return "" }
             let conflicts = document.current.conflicts

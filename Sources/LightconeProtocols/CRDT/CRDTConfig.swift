@@ -2,11 +2,11 @@ import LightconeSimulation
 
 /// Which replicated data type a `crdt` cluster holds (`new crdt type=orset`).
 public enum CRDTType: String, Sendable, CaseIterable {
-    case gcounter, pncounter, orset, lww, merge
-    /// Of SPEC §4, not in this build: a document merged by operational transform.
-    static let planned = ["text"]
-    /// The types whose merge is a lattice join (every type but `merge`, a three-way merge
-    /// whose conflicts wait for a person).
+    case gcounter, pncounter, orset, lww, text, merge
+    /// Of SPEC §4, not in this build: none.
+    static let planned: [String] = []
+    /// The types whose merge is a lattice join (not `text`, merged by operational transform
+    /// through a server, nor `merge`, a three-way merge whose conflicts wait for a person).
     public static let conflictFree: [CRDTType] = [.gcounter, .pncounter, .orset, .lww]
 }
 

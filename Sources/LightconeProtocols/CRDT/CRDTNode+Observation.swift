@@ -20,6 +20,9 @@ extension CRDTNode {
             return lines
         case .lww(let register):
             return ["= \(register.valueText)", register.stamp.map { "at \($0)" } ?? "never written"]
+        case .text(let document):
+            return ["\"\(document.string)\"", "r\(document.revision)" + (document.isDrained ? "" : " pending \((document.outstanding?.ops.count ?? 0) + document.buffer.count)")
+                    + (id.index == 0 ? " server" : "")]
         case .document(let document):
             let commit = document.current
             return ["\(commit.id)" + (commit.conflicts > 0 ? " CONFLICT" : ""), document.valueText]
@@ -71,7 +74,7 @@ extension CRDTNode {
         let up = cluster.ids.filter { cluster.isUp($0) }
         guard let first = up.first else { return ConditionOutcome(holds: true, actual: "no replica is up") }
         let state = cluster.nodes[first.index].replica
-        let differ = up.filter { cluster.nodes[$0.index].replica != state }
+        let differ = up.filter { !cluster.nodes[$0.index].replica.agrees(with: state) }
         if differ.isEmpty { return ConditionOutcome(holds: true, actual: "every up replica holds \(state.valueText)") }
         let values = up.map { "\($0)=\(cluster.nodes[$0.index].replica.valueText)" }.joined(separator: " ")
         return ConditionOutcome(holds: false, actual: "replicas differ: \(values)")

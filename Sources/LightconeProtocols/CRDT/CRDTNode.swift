@@ -32,6 +32,10 @@ public struct CRDTNode: ProtocolNode {
                       summary: "remove X: the adds of X this replica has seen; answers their tags (orset)", example: "remove milk via n2"),
         OperationSpec(name: "set", hasKey: false, inputCount: 1, usage: "set V [via NODE]",
                       summary: "write V, stamped with NODE's clock; answers the stamp and the one it replaced (lww)", example: "set blue via n3"),
+        OperationSpec(name: "insert", hasKey: false, inputCount: 2, usage: "insert POS TEXT [via NODE]",
+                      summary: "insert TEXT before character POS of NODE's copy (0 is the start) (text)", example: "insert 0 hello via n2"),
+        OperationSpec(name: "delete", hasKey: false, inputCount: 2, usage: "delete POS N [via NODE]",
+                      summary: "delete N characters from POS of NODE's copy (text)", example: "delete 0 2 via n3"),
         OperationSpec(name: "line", hasKey: false, inputCount: 2, usage: "line K TEXT [via NODE]",
                       summary: "set line K of the document to TEXT (K one past the end appends); answers the new version (merge)",
                       example: "line 1 hello via n1"),
@@ -110,7 +114,14 @@ public struct CRDTNode: ProtocolNode {
     }
 
     public mutating func timerFired(_ timer: CRDTTimer, _ ctx: inout Context<CRDTNode>) {
-        if nodeCount > 1 {
+        if case .text(var document) = replica {
+            // Jupiter: a client syncs with the server n1; the server waits to be asked.
+            if id.index != 0 {
+                let batch = document.batchToSend(from: id)
+                replica = .text(document)
+                ctx.send(.submit(base: document.revision, batch: batch), to: NodeID(index: 0))
+            }
+        } else if nodeCount > 1 {
             var peer = ctx.rng.index(below: nodeCount - 1)
             if peer >= id.index { peer += 1 }
             ctx.send(.state(replica), to: NodeID(index: peer))
@@ -120,6 +131,26 @@ public struct CRDTNode: ProtocolNode {
 
     public mutating func receive(_ message: CRDTMessage, from sender: NodeID, _ ctx: inout Context<CRDTNode>) {
         switch message {
+        case .submit(let base, let batch):
+            guard case .text(var document) = replica, id.index == 0 else { return }
+            let before = document.string
+            if let batch { document.accept(batch, base: base) }
+            replica = .text(document)
+            if document.string != before {
+                let text = document.string
+                ctx.note("accepts \(sender)'s edits: \"\(text)\"")
+            }
+            let start = min(max(base, 0), document.history.count)
+            ctx.send(.entries(from: start, Array(document.history[start...])), to: sender)
+        case .entries(let from, let entries):
+            guard case .text(var document) = replica, id.index != 0 else { return }
+            let before = document.settled
+            document.receive(entries, from: from, at: id)
+            replica = .text(document)
+            if document.settled != before {
+                let description = document.description
+                ctx.note("transforms the server's edits: \(description)")
+            }
         case .state(let theirs):
             merges += 1
             let before = replica
@@ -195,6 +226,24 @@ public struct CRDTNode: ProtocolNode {
             let stamp = register.assign(value, at: id, now: now)
             replica = .lww(register)
             return .success(stamp.description + (replaced.map { " over \($0)" } ?? ""))
+        case "insert", "delete":
+            guard case .text(var document) = replica, operation.input.count == 2 else { return wrongType("text") }
+            let length = document.text.count
+            guard let position = Int(operation.input[0]), position >= 0, position <= length else {
+                return .failure(OptionError("\(operation.name) takes a position 0..\(length), not \(operation.input[0])"))
+            }
+            var ops: [TextOperation] = []
+            if operation.name == "insert" {
+                ops = operation.input[1].enumerated().map { .insert(position + $0.offset, $0.element, id) }
+            } else {
+                guard let count = Int(operation.input[1]), count >= 1, position + count <= length else {
+                    return .failure(OptionError("delete takes a count 1..\(length - position) from position \(position), not \(operation.input[1])"))
+                }
+                ops = Array(repeating: .delete(position, id), count: count)
+            }
+            document.edit(ops, at: id)
+            replica = .text(document)
+            return .success(replica.valueText)
         case "line":
             guard case .document(var document) = replica, operation.input.count == 2 else { return wrongType("merge") }
             var lines = document.current.lines
@@ -233,6 +282,12 @@ public struct CRDTNode: ProtocolNode {
             }
         case .lww:
             return rng.index(below: 4) == 0 ? Operation(name: "read") : Operation(name: "set", input: ["v\(rng.index(below: 100))"])
+        case .text:
+            switch rng.index(below: 4) {
+            case 0: return Operation(name: "read")
+            case 1: return Operation(name: "delete", input: ["0", "1"])
+            default: return Operation(name: "insert", input: ["0", String(Character(Unicode.Scalar(UInt8(97 + rng.index(below: 26)))))])
+            }
         case .merge:
             return rng.index(below: 4) == 0 ? Operation(name: "read") : Operation(name: "line", input: ["1", "v\(rng.index(below: 100))"])
         }

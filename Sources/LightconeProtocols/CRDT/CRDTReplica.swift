@@ -8,6 +8,8 @@ public enum CRDTReplica: Sendable, Hashable {
     case pncounter(PNCounter)
     case orset(ORSet)
     case lww(LWWRegister)
+    /// Not a CvRDT: a text merged by operational transform through the server n1 (`type=text`).
+    case text(TextDocument)
     /// Not a CRDT: git-style versions merged three ways (`type=merge`).
     case document(MergeDocument)
 
@@ -18,6 +20,7 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter: self = .pncounter(PNCounter(nodeCount: nodeCount))
         case .orset: self = .orset(ORSet())
         case .lww: self = .lww(LWWRegister())
+        case .text: self = .text(TextDocument(nodeCount: nodeCount))
         case .merge: self = .document(MergeDocument())
         }
     }
@@ -29,6 +32,7 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter: return .pncounter
         case .orset: return .orset
         case .lww: return .lww
+        case .text: return .text
         case .document: return .merge
         }
     }
@@ -40,6 +44,7 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter(let counter): return String(counter.value)
         case .orset(let set): return set.valueText
         case .lww(let register): return register.valueText
+        case .text(let document): return document.text.isEmpty ? "(empty)" : document.string
         case .document(let document): return document.valueText
         }
     }
@@ -60,8 +65,16 @@ public enum CRDTReplica: Sendable, Hashable {
         case .pncounter(let counter): return "\(counter.value) \(counter.description)"
         case .orset(let set): return set.description
         case .lww(let register): return register.description
+        case .text(let document): return document.description
         case .document(let document): return document.description
         }
+    }
+
+    /// Whether two replicas hold the same: equal states, or for a text the same text and
+    /// revision with nothing pending (the server's copy also keeps the history).
+    public func agrees(with other: CRDTReplica) -> Bool {
+        if case .text(let mine) = self, case .text(let theirs) = other { return mine.settled == theirs.settled }
+        return self == other
     }
 
     /// The join of this state and `other` — or, with a teaching bug on, what the bug does instead.
@@ -85,6 +98,9 @@ public enum CRDTReplica: Sendable, Hashable {
         case (.document(var mine), .document(let theirs)):
             mine.merge(theirs)
             return .document(mine)
+        case (.text, .text):
+            // A text is merged by transforming operations through the server, not by states.
+            return self
         default:
             // Replicas of one cluster always hold one type; a stray state changes nothing.
             return self
