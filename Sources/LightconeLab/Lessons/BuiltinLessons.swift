@@ -1309,6 +1309,7 @@ check
 4. In the LWW step, set `blue` first and `red` 100 ms later. Who wins now? Which write would a user call "lost"?
 5. Design a merge for "the maximum temperature seen" and for "the set of users online". Which of the three laws does each satisfy? Is the second one a CRDT at all?
 6. `new crdt 3 type=merge` keeps versions of lines as git does: `line 1 title via n1`, `line 2 body via n1`, `line 3 end via n1`, `run 2s`; partition, change line 1 on one side and line 3 on the other, heal — a clean three-way merge. Now change the same line on both sides. `check` shows the conflict on every replica; `resolve n2 TEXT` (lines split at `|`) settles it. Why can no merge function settle it alone?
+7. `new crdt 3 type=text` is a shared document merged by operational transform, as in Google Docs: `insert 0 cat via n2`, `run 2s`, `isolate n3`, then `insert 0 a via n1` and `insert 0 the via n3` at the same place. After the heal, whose letters come first, and why must every copy break that tie the same way?
 
 """##),
         (name: "11-raft-leader-election", text: ##"""
