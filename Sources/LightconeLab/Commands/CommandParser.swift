@@ -237,8 +237,11 @@ struct ArgumentReader {
             }
         }
         let needed = spec.inputCount + (spec.hasKey ? 1 : 0)
-        guard arguments.count == needed else {
-            throw CommandError("\(verb) takes \(needed) argument\(needed == 1 ? "" : "s"); usage: \(spec.usage)")
+        let least = needed - spec.optionalInputCount
+        guard arguments.count <= needed, arguments.count >= least else {
+            let count = least == needed ? "\(needed) argument\(needed == 1 ? "" : "s")"
+                : "\(least) \(needed - least == 1 ? "or" : "to") \(needed) arguments"
+            throw CommandError("\(verb) takes \(count); usage: \(spec.usage)")
         }
         let key = spec.hasKey ? arguments.removeFirst() : nil
         return .operation(Operation(name: spec.name, key: key, input: arguments), via: via)

@@ -1112,6 +1112,216 @@ The same seed, the same partition and the same random transfers on both. The ACI
 - In BASE mode, which transfers can never cause an overdraft? Try a partition where each side only spends accounts it alone uses.
 
 """##),
+        (name: "09-offline-apps", text: ##"""
+# Offline apps: replicas that merge
+
+A phone with no signal is a partitioned node that must keep working: CRDTs — counters that merge entry by entry, sets where add wins, a register where the last write wins and another is lost — and the laws every merge must obey.
+
+## A phone with no signal
+
+Lesson 04's store refused to answer on the minority side of a partition; lesson 05's answered and sorted out the siblings later. An app on a phone has no choice: in a tunnel it is a partition of one, and the user still taps "like". Each node here holds a **replica** of one shared value, applies every operation to it at once, and every `sync` (500 ms) sends its whole state to a random peer, which **merges** it into its own. Shapiro, Preguiça, Baquero and Zawirski (2011) call such types *conflict-free replicated data types*: **CRDTs**.
+
+```lightcone setup
+new crdt 3 type=gcounter
+isolate n1
+```
+
+`n1` is the phone, in the tunnel. The value is a counter of likes.
+
+```lightcone predict
+A client taps like three times through n1, which can reach nobody. Does it work?
+```
+
+```lightcone goal
+value-of n1 3
+```
+
+```lightcone hint
+`inc 3 via n1`, then `run 1ms`.
+```
+
+```lightcone solution
+inc 3 via n1
+run 1ms
+```
+
+Acknowledged at once, offline: the operation never needed another node. `nodes` shows what each replica holds: `n1` reads 3, the others 0. Nothing is wrong — they have not heard yet.
+
+## Both sides count
+
+```lightcone setup
+inc 2 via n2
+run 1s
+```
+
+Now `n2`, on the other side, has counted 2 likes of its own, and `n3` has heard of them. Suppose each replica kept only a total: `n1` says 3, `n2` says 2.
+
+```lightcone predict
+When they meet, what should the merge of "3" and "2" be? max(3, 2) = 3 loses n2's likes. 3 + 2 = 5 is right once — but a replica merges the same state again and again (anti-entropy repeats), and 5 + 2 = 7 would count n2's likes twice. What would you keep instead of a total?
+```
+
+```lightcone goal
+value-of n1 5 within 10s
+```
+
+```lightcone hint
+`heal`, then `run 3s`.
+```
+
+```lightcone solution
+heal
+run 3s
+```
+
+Every replica reads 5. `inspect n1` shows why: a **G-counter** keeps one entry per replica, `[n1:3 n2:2 n3:0]`, and each replica only ever increments its own entry. The merge takes each entry's **maximum** — safe to repeat, in any order — and the value is the **sum** of the entries. It is the vector clock of lesson 08 used as a counter: an entry says how much of that replica's history you have seen. A PN-counter (`type=pncounter`) is two of them, increments and decrements.
+
+## Merging by the larger total
+
+What if the merge compared totals instead?
+
+```lightcone setup
+new crdt 3 type=gcounter
+bug crdt max-not-sum
+partition n1 | n2 n3
+inc 2 via n1
+inc 3 via n2
+run 1s
+```
+
+Both increments were acknowledged (`history`). With `max-not-sum` a replica that hears a larger total takes that whole state.
+
+```lightcone goal
+violation lost-update within 10s
+```
+
+```lightcone hint
+`heal`, `run 3s`, then `check`.
+```
+
+```lightcone solution
+heal
+run 3s
+check
+```
+
+The replicas agree — on 3. They *converged*, and still an acknowledged update is gone: `check` compares the merged state with the history and names the replica whose increments vanished. Convergence alone is not correctness.
+
+## A shopping list where add wins
+
+A set is harder: what if one phone removes an item while another adds it? An **OR-set** (observed-remove) gives each add a unique tag (`n1.1` is n1's first add), and a remove deletes only the tags it has *observed*.
+
+```lightcone setup
+new crdt 3 type=orset
+add milk via n1
+run 2s
+partition n1 | n2 n3
+remove milk via n2
+run 1ms
+```
+
+`n2` removed milk — the tag it had seen, `n1.1` (`history` shows it) — and reads `{}`. `n1` is offline and does not know.
+
+```lightcone predict
+n1's user, offline, adds milk again. After the heal, is milk on the list?
+```
+
+```lightcone goal
+value-of n2 {milk} within 10s
+```
+
+```lightcone hint
+`add milk via n1`, `run 1ms`, `heal`, then `run 3s`.
+```
+
+```lightcone solution
+add milk via n1
+run 1ms
+heal
+run 3s
+```
+
+The new add has a new tag, `n1.2`, which the remove never saw, so it survives: **add wins**. `inspect n2` shows `milk(n1.2) removed n1.1` — the merge is just the union of the adds and the union of the tombstones. A remove takes back only what it saw; anything added concurrently stays.
+
+## Last write wins loses a write
+
+For a single value — a profile's colour — the simplest CRDT is the **LWW register**: every write carries its writer's clock and id, and the merge keeps the larger stamp.
+
+```lightcone setup
+new crdt 3 type=lww
+partition n1 | n2 n3
+set red via n1
+run 100ms
+set blue via n2
+run 1s
+```
+
+Both writes were acknowledged, `red` at 0 ms on `n1` and `blue` at 100 ms on `n2`.
+
+```lightcone predict
+After the heal, what does n1 read?
+```
+
+```lightcone goal
+value-of n1 blue within 10s
+```
+
+```lightcone hint
+`heal`, then `run 3s`.
+```
+
+```lightcone solution
+heal
+run 3s
+```
+
+The log says it plainly: `last write wins: keeps blue (100ms@n2), drops red (0ms@n1)`. Every replica agrees, and `red` — acknowledged to its user — is gone, as with lesson 05's `resolve=lww`. `check` is ok, because this is the register's contract, and lists the write it dropped. With real clocks, which drift, the "later" write need not even be the later one.
+
+## What a merge must satisfy
+
+Anti-entropy delivers states in any order, more than once, and merges them in any grouping. So for replicas that have seen the same updates to hold the same state, the merge must be
+
+- **commutative**: a ⊔ b = b ⊔ a (order does not matter),
+- **associative**: (a ⊔ b) ⊔ c = a ⊔ (b ⊔ c) (grouping does not matter),
+- **idempotent**: a ⊔ a = a (repeats do not matter).
+
+The states then form a *join-semilattice* and the merge is its least upper bound. Every update must also move a state *up* (an entry grows, a tag or tombstone is added), so that the merge never undoes it.
+
+```lightcone setup
+new crdt 3 type=gcounter
+bug crdt merge-overwrites
+partition n1 | n2 n3
+inc via n1
+inc via n2
+run 1s
+```
+
+`merge-overwrites` makes the merge take the incoming state, as a naive "sync" would.
+
+```lightcone goal
+violation merge-laws
+```
+
+```lightcone hint
+`check`.
+```
+
+```lightcone solution
+check
+```
+
+`check` merges the replicas it holds both ways round and finds `n1 ⊔ n2` is not `n2 ⊔ n1`. The log had shown the damage already: `n2` took a state `n3` had sent before it heard of anything, and its own like was gone. Whichever state arrives last wins, and the other side's work is lost.
+
+## Exercises
+
+1. `new crdt 3 type=pncounter`: partition, `inc 5 via n1`, `dec 2 via n2`, heal. What does `inspect` show, and why can a PN-counter not be one vector of entries that go up and down?
+2. Repeat the shopping-list step with `bug crdt remove-wins-all` (remove by name, like a 2P-set). What does `check` say about the add of `n1.2`?
+3. `new crdt 5 type=orset`, `load 40/s for 10s`, `chaos for 10s`, `run 11s`, `run until converged`, `check`. How long does convergence take with `sync=100ms`? With `sync=2s`?
+4. In the LWW step, set `blue` first and `red` 100 ms later. Who wins now? Which write would a user call "lost"?
+5. Design a merge for "the maximum temperature seen" and for "the set of users online". Which of the three laws does each satisfy? Is the second one a CRDT at all?
+6. `new crdt 3 type=merge` keeps versions of lines as git does: `line 1 title via n1`, `line 2 body via n1`, `line 3 end via n1`, `run 2s`; partition, change line 1 on one side and line 3 on the other, heal — a clean three-way merge. Now change the same line on both sides. `check` shows the conflict on every replica; `resolve n2 TEXT` (lines split at `|`) settles it. Why can no merge function settle it alone?
+7. `new crdt 3 type=text` is a shared document merged by operational transform, as in Google Docs: `insert 0 cat via n2`, `run 2s`, `isolate n3`, then `insert 0 a via n1` and `insert 0 the via n3` at the same place. After the heal, whose letters come first, and why must every copy break that tie the same way?
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 

@@ -48,6 +48,8 @@ public struct OperationSpec: Sendable {
     public var hasKey: Bool
     /// How many arguments follow the key (or the verb when there is no key).
     public var inputCount: Int
+    /// How many of those arguments, counted from the last, may be left out (`inc [N]`: 1).
+    public var optionalInputCount: Int
     /// Usage, e.g. `put KEY VALUE [via NODE]`.
     public var usage: String
     /// One line of help.
@@ -56,10 +58,11 @@ public struct OperationSpec: Sendable {
     public var example: String
 
     /// An operation description.
-    public init(name: String, hasKey: Bool, inputCount: Int, usage: String, summary: String, example: String = "") {
+    public init(name: String, hasKey: Bool, inputCount: Int, optionalInputCount: Int = 0, usage: String, summary: String, example: String = "") {
         self.name = name
         self.hasKey = hasKey
         self.inputCount = inputCount
+        self.optionalInputCount = min(max(optionalInputCount, 0), inputCount)
         self.usage = usage
         self.summary = summary
         self.example = example
