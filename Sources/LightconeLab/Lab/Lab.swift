@@ -89,14 +89,14 @@ public struct Lab: Sendable {
             if case .source = command {} else { session.typed.append(text) }
             do {
                 var output = try steer(command)
-                if case .source = command {} else { output.lines += lessons.afterCommand(on: &session) }
+                if case .source = command {} else { output.appendLessonLines(lessons.afterCommand(on: &session)) }
                 return output
             } catch {
                 return .error(error.message)
             }
         }
         var output = session.execute(text)
-        output.lines += lessons.afterCommand(on: &session)
+        output.appendLessonLines(lessons.afterCommand(on: &session))
         return output
     }
 
@@ -151,5 +151,13 @@ public struct Lab: Sendable {
             }
         }
         return output
+    }
+}
+
+extension CommandOutput {
+    /// Adds the lines the lesson says after a command (a met goal, its reveal).
+    mutating func appendLessonLines(_ added: [String]) {
+        lines += added
+        lessonLineCount += added.count
     }
 }

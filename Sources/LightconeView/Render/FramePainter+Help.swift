@@ -9,7 +9,8 @@ extension FramePainter {
             (glyphs.backKey, "previous lesson step"),
             ("?  F1", "show / hide this help"),
             ("Tab", "complete a command"),
-            ("Esc", "close help / inspect"),
+            ("[  ]", "scroll the side panel back / on"),
+            ("Esc  q", "close help / inspect / output"),
             ("Ctrl-C", "interrupt a run; twice: quit"),
             ("quit", "leave the lab"),
         ]

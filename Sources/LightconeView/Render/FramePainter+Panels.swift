@@ -8,13 +8,8 @@ extension FramePainter {
         grid.drawBox(rect, line: glyphs.panelBox, style: style(.panelBorder))
         let title: String
         switch state.sidePanel {
-        case .eventLog: title = "Event log"
-        case .lesson:
-            if let lesson = state.lesson, let step = lesson.step {
-                title = lesson.stepCount.map { "Lesson \(step)/\($0)" } ?? "Lesson \(step)"
-            } else {
-                title = "Lesson"
-            }
+        case .eventLog: title = state.panelScroll > 0 ? "Event log \(glyphs.up)\(state.panelScroll)" : "Event log"
+        case .lesson: title = Self.lessonPanelTitle(state.lesson)
         case .inspect(let node, _): title = "inspect \(node)"
         }
         grid.put(text: " \(title) ", x: rect.x + 2, y: rect.y, style: style(.panelTitle), maxWidth: rect.width - 4)
@@ -40,8 +35,9 @@ extension FramePainter {
         }
         // Wrap from the newest line backwards until the panel is full.
         var rows: [(text: String, isFirst: Bool, isCommand: Bool)] = []
-        for line in state.logLines.reversed() {
-            let wrapped = TextWrap.lines(shown(line), width: rect.width, indent: 2)
+        // Scrolled back `panelScroll` lines; runs of spaces (tables, `timeline`) are kept.
+        for line in state.logLines.dropLast(min(state.panelScroll, max(0, state.logLines.count - 1))).reversed() {
+            let wrapped = StyledText.preformatted(shown(line), width: rect.width, indent: 2)
             let isCommand = line.hasPrefix("> ")
             for (index, part) in wrapped.enumerated().reversed() { rows.append((part, index == 0, isCommand)) }
             if rows.count >= rect.height { break }
@@ -94,6 +90,10 @@ extension FramePainter {
         }
         goalLines = Array(goalLines.suffix(max(0, rect.height - 1)))
 
+        if !isLarge, !lesson.blocks.isEmpty {
+            drawLessonBlocks(lesson, in: rect, goalLines: goalLines)
+            return
+        }
         var lines: [(String, Theme.Role)] = []
         var titleText = shown(lesson.title)
         if isLarge, let step = lesson.step {
@@ -128,6 +128,26 @@ extension FramePainter {
             var lineStyle = style(line.1)
             if isLarge { lineStyle.attributes.insert(.bold) }
             grid.put(text: line.0, x: rect.x, y: goalTop + offset, style: lineStyle, maxWidth: rect.width)
+        }
+    }
+
+    /// The side panel's lesson: the title, the step's blocks scrolled by `panelScroll` rows,
+    /// an ellipsis row when more follows, and the goal block at the bottom.
+    mutating func drawLessonBlocks(_ lesson: LessonPanelContent, in rect: Rect, goalLines: [(String, Theme.Role)]) {
+        var rows: [StyledLine] = TextWrap.lines(shown(lesson.title), width: rect.width).map { [StyledSpan($0, .panelTitle)] }
+        rows += lessonRows(lesson, width: rect.width)
+        let room = rect.height - goalLines.count - (goalLines.isEmpty ? 0 : 1)
+        guard room > 0 else { return }
+        let maxScroll = max(0, rows.count - room + 1)
+        let scroll = min(state.panelScroll, maxScroll)
+        var visible = Array(rows.dropFirst(scroll).prefix(room))
+        if rows.count - scroll > room {
+            visible[room - 1] = [StyledSpan("\(glyphs.ellipsis) ] scrolls down, [ back", .faint)]
+        }
+        drawStyledRows(visible, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: room))
+        let goalTop = rect.maxY - goalLines.count
+        for (offset, line) in goalLines.enumerated() {
+            grid.put(text: line.0, x: rect.x, y: goalTop + offset, style: style(line.1), maxWidth: rect.width)
         }
     }
 
