@@ -100,7 +100,7 @@ public enum StyledText {
     }
 
     /// `text` as preformatted lines: spaces and columns kept, each line cut at `width`
-    /// columns (at the last space when there is one past the middle, else mid-word); the rest
+    /// columns (at the last space when there is one, else mid-word); the rest
     /// continues on the next row after `indent` spaces. Tabs become spaces; other control
     /// characters are dropped.
     public static func preformatted(_ text: String, width: Int, indent: Int = 2) -> [String] {
@@ -135,7 +135,7 @@ public enum StyledText {
                 break
             }
             if end == rest.startIndex { end = rest.index(after: end) }
-            if let space = lastSpace, rest.distance(from: rest.startIndex, to: space) > limit / 2 {
+            if let space = lastSpace, rest.distance(from: rest.startIndex, to: space) > 1 {
                 end = rest.index(after: space)
             }
             let piece = rest[..<end]
