@@ -99,6 +99,31 @@ struct ViewLessonsTests {
         #expect(lab.state.panelScroll == 0)
     }
 
+    @Test("] and [ scroll a long lesson step down and up; a met goal scrolls to the reveal")
+    func lessonScrolls() throws {
+        var (lab, _) = makeLab()
+        _ = lab.execute("lesson what 3")
+        lab.draw()
+        let limit = FrameRenderer.lessonMaxScroll(state: lab.state, width: 100, height: 30)
+        #expect(limit > 0, "step 3 is longer than the panel")
+        _ = lab.handle(.character("]"))
+        #expect(lab.state.panelScroll > 0)
+        for _ in 0..<20 { _ = lab.handle(.character("]")) }
+        #expect(lab.state.panelScroll == limit)
+        for _ in 0..<20 { _ = lab.handle(.character("[")) }
+        #expect(lab.state.panelScroll == 0)
+        _ = lab.execute("heal")
+        _ = lab.execute("skip 2s")
+        lab.draw()
+        #expect(lab.state.lesson?.isGoalMet == true)
+        #expect(lab.state.panelScroll == FrameRenderer.lessonMaxScroll(state: lab.state, width: 100, height: 30))
+        let screen = try #require(lab.backend as? ScriptedScreen)
+        #expect(screen.lastFrame?.lines.joined().contains("Done!") == true)
+        _ = lab.execute("leave")
+        lab.draw()
+        #expect(lab.state.panelScroll == 0, "the event log is not scrolled back by the lesson's scroll")
+    }
+
     @Test("Ctrl-C on a played run until ... within 10m says only interrupted at t=...")
     func ctrlCOnPlayedRunUntil() {
         var (lab, _) = makeLab()

@@ -67,6 +67,16 @@ public struct Lab: Sendable {
         set { session.progressReport = newValue }
     }
 
+    /// True when `line` is a report that changes nothing (`nodes`, `log`, `timeline`,
+    /// `history`, `help`, `hint`, `status`, ...): the view shows its output whole in a pane.
+    /// `inspect` has a panel of its own.
+    public func isReport(_ line: String) -> Bool {
+        let text = CommandParser.stripComment(line)
+        guard let command = try? CommandParser.parse(text, context: session.parseContext) else { return false }
+        if case .inspect = command { return false }
+        return command.isReadOnly
+    }
+
     /// Candidates for the last word of `line` (see `Session.completions(for:)`).
     public func completions(for line: String) -> [String] { session.completions(for: line) }
 

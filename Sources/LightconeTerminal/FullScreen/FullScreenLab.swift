@@ -152,7 +152,10 @@ struct FullScreenLab {
         guard let status = session.lessonStatus else {
             if state.lesson != nil {
                 state.lesson = nil
-                if case .lesson = state.sidePanel { state.sidePanel = .eventLog }
+                if case .lesson = state.sidePanel {
+                    state.sidePanel = .eventLog
+                    state.panelScroll = 0
+                }
             }
             return
         }
@@ -167,8 +170,14 @@ struct FullScreenLab {
                 state.isPlaying = false
                 if case .lesson = state.sidePanel { state.panelScroll = 0 }
             }
+            let wasMet = state.lesson?.isGoalMet == true && state.lesson?.step == content.step
             state.lesson = content
             if isNew && inspected == nil { state.sidePanel = .lesson }
+            if content.isGoalMet && !wasMet, case .lesson = state.sidePanel {
+                // The goal was just met: scroll to the end, where the reveal is.
+                let (width, height) = backend.size
+                state.panelScroll = FrameRenderer.lessonMaxScroll(state: state, width: width, height: height)
+            }
         }
     }
 
@@ -245,10 +254,8 @@ struct FullScreenLab {
             _ = execute("back", remember: false)
         case .character("?"), .function(1):
             state.isHelpShown.toggle()
-        case .character("["):
-            state.panelScroll += panelPage
-        case .character("]"):
-            state.panelScroll = max(0, state.panelScroll - panelPage)
+        case .character("["), .character("]"):
+            scrollPanel(up: key == .character("["))
         case .escape:
             closeOverlays()
         case .enter:
@@ -263,6 +270,18 @@ struct FullScreenLab {
     var isTooSmall: Bool {
         let (width, height) = backend.size
         return width < ScreenLayout.minimumWidth || height < ScreenLayout.minimumHeight
+    }
+
+    /// `[` (up) and `]` (down): the event log back into older lines and on again, the
+    /// lesson's text up and down.
+    mutating func scrollPanel(up: Bool) {
+        if case .lesson = state.sidePanel {
+            let (width, height) = backend.size
+            let limit = FrameRenderer.lessonMaxScroll(state: state, width: width, height: height)
+            state.panelScroll = max(0, min(limit, state.panelScroll + (up ? -panelPage : panelPage)))
+        } else {
+            state.panelScroll = max(0, state.panelScroll + (up ? panelPage : -panelPage))
+        }
     }
 
     /// Half the side panel's height: how far `[` and `]` scroll it.
@@ -383,19 +402,12 @@ struct FullScreenLab {
         if recorder == nil { appendLog(["error: cannot write \(path)"]) }
     }
 
-    /// The commands whose output the output pane never shows: time moves, the lesson and the
-    /// narration steer, one line says it all, or (`inspect`) a panel of its own shows it.
-    static let commandsOutsideThePane: Set<String> = ["run", "step", "skip", "wait", "next", "back", "lesson", "leave",
-                                                      "say", "note", "new", "seed", "play", "speed", "quit", "exit",
-                                                      "inspect"]
-
-    /// Opens the output pane for a command that printed two lines or more of its own
-    /// (`nodes`, `log`, `timeline`, `history`, `help`, a hint's solution), so that it is seen
-    /// whole, columns kept, and not only its last line.
+    /// Opens the output pane for a report (a command that changes nothing: `nodes`, `log`,
+    /// `timeline`, `history`, `help`, a hint's solution) that printed two lines or more of its
+    /// own, so that it is seen whole, columns kept, and not only its last line.
     mutating func showWhole(_ output: CommandOutput, of line: String) {
-        let word = line.split(separator: " ").first.map { $0.lowercased() } ?? ""
         let own = Array(output.lines.dropLast(output.lessonLineCount))
-        guard own.count >= 2, !output.isError, !Self.commandsOutsideThePane.contains(word) else { return }
+        guard own.count >= 2, !output.isError, session.isReport(line) else { return }
         state.outputPane = OutputPane(title: line, lines: own)
         state.statusMessage = "\(line): \(own.count) lines (q or Esc closes)"
     }

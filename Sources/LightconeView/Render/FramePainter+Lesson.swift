@@ -1,4 +1,5 @@
 import LightconeLab
+import LightconeSimulation
 
 extension FramePainter {
     /// The most output lines shown under one setup command in the lesson panel; the rest
@@ -121,6 +122,21 @@ extension FramePainter {
 }
 
 extension FrameRenderer {
+    /// How far down the side panel's lesson text can scroll on a `width` x `height` screen
+    /// (0 when it fits): `panelScroll` past it shows the same rows.
+    public static func lessonMaxScroll(state: ViewState, width: Int, height: Int) -> Int {
+        guard let lesson = state.lesson, !lesson.blocks.isEmpty, !state.isPresenterMode,
+              width >= ScreenLayout.minimumWidth, height >= ScreenLayout.minimumHeight else { return 0 }
+        let screen = ScreenLayout(width: width, height: height, isPresenterMode: false, narrationRows: 0)
+        let panel = screen.sidePanel
+        let inner = Rect(x: panel.x + 2, y: panel.y + 1, width: panel.width - 4, height: panel.height - 2)
+        let empty = ClusterSnapshot(time: 0, protocolName: "", seed: 0, nodes: [], groups: [])
+        let painter = FramePainter(grid: CellGrid(width: 1, height: 1), snapshot: empty, state: state, screen: screen,
+                                   layout: ClusterLayout.target(for: empty, canvas: screen.canvas, isPresenterMode: false))
+        let (rows, room) = painter.lessonBlockRows(lesson, in: inner, goalRows: painter.goalBlock(lesson, in: inner).count)
+        return room > 0 ? max(0, rows.count - room + 1) : 0
+    }
+
     /// Rows of text the output pane shows at once on a `width` x `height` screen (a page,
     /// for PageUp and PageDown).
     public static func outputPaneRows(_ pane: OutputPane, width: Int, height: Int, isPresenterMode: Bool) -> Int {

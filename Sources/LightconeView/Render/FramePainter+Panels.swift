@@ -77,18 +77,7 @@ extension FramePainter {
             return
         }
         // The goal block at the bottom.
-        var goalLines: [(String, Theme.Role)] = []
-        if let goal = lesson.goal {
-            let mark = lesson.isGoalMet ? glyphs.goalMet : glyphs.goalPending
-            let role: Theme.Role = lesson.isGoalMet ? .goalMet : .goalPending
-            for line in TextWrap.lines("\(mark) Goal: \(shown(goal))", width: rect.width, indent: 2) { goalLines.append((line, role)) }
-            if lesson.isGoalMet {
-                for line in TextWrap.lines("Done! \(glyphs.nextKey) or `next` for the next step.", width: rect.width, indent: 0) {
-                    goalLines.append((line, .goalMet))
-                }
-            }
-        }
-        goalLines = Array(goalLines.suffix(max(0, rect.height - 1)))
+        let goalLines = goalBlock(lesson, in: rect)
 
         if !isLarge, !lesson.blocks.isEmpty {
             drawLessonBlocks(lesson, in: rect, goalLines: goalLines)
@@ -131,15 +120,28 @@ extension FramePainter {
         }
     }
 
+    /// The goal block pinned at the bottom of the lesson: the goal, and once met, what next.
+    func goalBlock(_ lesson: LessonPanelContent, in rect: Rect) -> [(String, Theme.Role)] {
+        var goalLines: [(String, Theme.Role)] = []
+        if let goal = lesson.goal {
+            let mark = lesson.isGoalMet ? glyphs.goalMet : glyphs.goalPending
+            let role: Theme.Role = lesson.isGoalMet ? .goalMet : .goalPending
+            for line in TextWrap.lines("\(mark) Goal: \(shown(goal))", width: rect.width, indent: 2) { goalLines.append((line, role)) }
+            if lesson.isGoalMet {
+                for line in TextWrap.lines("Done! \(glyphs.nextKey) or `next` for the next step.", width: rect.width, indent: 0) {
+                    goalLines.append((line, .goalMet))
+                }
+            }
+        }
+        return Array(goalLines.suffix(max(0, rect.height - 1)))
+    }
+
     /// The side panel's lesson: the title, the step's blocks scrolled by `panelScroll` rows,
     /// an ellipsis row when more follows, and the goal block at the bottom.
     mutating func drawLessonBlocks(_ lesson: LessonPanelContent, in rect: Rect, goalLines: [(String, Theme.Role)]) {
-        var rows: [StyledLine] = TextWrap.lines(shown(lesson.title), width: rect.width).map { [StyledSpan($0, .panelTitle)] }
-        rows += lessonRows(lesson, width: rect.width)
-        let room = rect.height - goalLines.count - (goalLines.isEmpty ? 0 : 1)
+        let (rows, room) = lessonBlockRows(lesson, in: rect, goalRows: goalLines.count)
         guard room > 0 else { return }
-        let maxScroll = max(0, rows.count - room + 1)
-        let scroll = min(state.panelScroll, maxScroll)
+        let scroll = min(state.panelScroll, max(0, rows.count - room + 1))
         var visible = Array(rows.dropFirst(scroll).prefix(room))
         if rows.count - scroll > room {
             visible[room - 1] = [StyledSpan("\(glyphs.ellipsis) ] scrolls down, [ back", .faint)]
@@ -149,6 +151,13 @@ extension FramePainter {
         for (offset, line) in goalLines.enumerated() {
             grid.put(text: line.0, x: rect.x, y: goalTop + offset, style: style(line.1), maxWidth: rect.width)
         }
+    }
+
+    /// The lesson's rows (title and blocks) and the rows there is room for above the goal.
+    func lessonBlockRows(_ lesson: LessonPanelContent, in rect: Rect, goalRows: Int) -> (rows: [StyledLine], room: Int) {
+        var rows: [StyledLine] = TextWrap.lines(shown(lesson.title), width: rect.width).map { [StyledSpan($0, .panelTitle)] }
+        rows += lessonRows(lesson, width: rect.width)
+        return (rows, rect.height - goalRows - (goalRows == 0 ? 0 : 1))
     }
 
     /// `inspect NODE`: the node's detail lines, wrapped.
