@@ -128,7 +128,7 @@ extension FramePainter {
             let role: Theme.Role = lesson.isGoalMet ? .goalMet : .goalPending
             for line in TextWrap.lines("\(mark) Goal: \(shown(goal))", width: rect.width, indent: 2) { goalLines.append((line, role)) }
             if lesson.isGoalMet {
-                for line in TextWrap.lines("Done! \(glyphs.nextKey) or `next` for the next step.", width: rect.width, indent: 0) {
+                for line in TextWrap.lines("Done! \(glyphs.nextKey) or next: the next step.", width: rect.width, indent: 0) {
                     goalLines.append((line, .goalMet))
                 }
             }

@@ -135,12 +135,17 @@ public enum StyledText {
                 break
             }
             if end == rest.startIndex { end = rest.index(after: end) }
-            if let space = lastSpace, rest.distance(from: rest.startIndex, to: space) > 1 {
+            var next = end
+            if rest[end] == " " {
+                // The cut falls on a space: the piece is full, the space goes.
+                next = rest.index(after: end)
+            } else if let space = lastSpace, rest.distance(from: rest.startIndex, to: space) > 1 {
                 end = rest.index(after: space)
+                next = end
             }
             let piece = rest[..<end]
             result.append((result.isEmpty ? "" : String(repeating: " ", count: indent)) + piece)
-            rest = rest[end...]
+            rest = rest[next...]
             limit = width - indent
         }
         return result
