@@ -160,11 +160,11 @@ extension FramePainter {
         return (rows, rect.height - goalRows - (goalRows == 0 ? 0 : 1))
     }
 
-    /// `inspect NODE`: the node's detail lines, wrapped.
+    /// `inspect NODE`: the node's detail lines, wrapped, runs of spaces kept.
     mutating func drawInspect(_ lines: [String], in rect: Rect) {
         var y = rect.y
         for line in lines {
-            for part in TextWrap.lines(shown(line), width: rect.width, indent: 2) {
+            for part in StyledText.preformatted(shown(line), width: rect.width, indent: 2) {
                 guard y < rect.maxY else { return }
                 grid.put(text: part, x: rect.x, y: y, style: style(.text), maxWidth: rect.width)
                 y += 1
