@@ -14,8 +14,9 @@ struct Lightcone: ParsableCommand {
         abstract: "A distributed-systems lab in the terminal.",
         // Written out in lines under 80 columns: the generated one is cut mid-option there.
         usage: """
-        lightcone [--seed <seed>] [--plain] [--present] [--theme <theme>] [--ascii]
-                  [--speed <speed>] [--record <record>] [--notes <notes>] [<words> ...]
+        lightcone [--seed <seed>] [--plain] [--present] [--theme <theme>]
+                  [--ascii] [--speed <speed>] [--record <record>]
+                  [--notes <notes>] [<words> ...]
         """,
         discussion: """
         With no subcommand: the full-screen lab on a terminal, else the line REPL.

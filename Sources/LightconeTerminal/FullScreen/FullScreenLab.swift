@@ -408,7 +408,9 @@ struct FullScreenLab {
     mutating func showWhole(_ output: CommandOutput, of line: String) {
         let own = Array(output.lines.dropLast(output.lessonLineCount))
         guard own.count >= 2, !output.isError, session.isReport(line) else { return }
-        state.outputPane = OutputPane(title: line, lines: own)
+        let (width, height) = backend.size
+        let rows = FrameRenderer.outputPaneRows(own, title: line, width: width, height: height, isPresenterMode: state.isPresenterMode)
+        state.outputPane = OutputPane(title: line, lines: rows)
         state.statusMessage = "\(line): \(own.count) lines (q or Esc closes)"
     }
 

@@ -137,6 +137,16 @@ extension FrameRenderer {
         return room > 0 ? max(0, rows.count - room + 1) : 0
     }
 
+    /// `lines` as the output pane shows them on a `width` x `height` screen: each cut into
+    /// rows that fit the pane (spaces kept, continuations indented), so that scrolling goes
+    /// by rows.
+    public static func outputPaneRows(_ lines: [String], title: String, width: Int, height: Int, isPresenterMode: Bool) -> [String] {
+        let screen = ScreenLayout(width: width, height: height, isPresenterMode: isPresenterMode, narrationRows: 0)
+        guard let rect = FramePainter.outputPaneRect(OutputPane(title: title, lines: lines), screen: screen, isPresenterMode: isPresenterMode),
+              rect.width > 8 else { return lines }
+        return lines.flatMap { StyledText.preformatted($0.replacingTabs(), width: rect.width - 4, indent: 2) }
+    }
+
     /// Rows of text the output pane shows at once on a `width` x `height` screen (a page,
     /// for PageUp and PageDown).
     public static func outputPaneRows(_ pane: OutputPane, width: Int, height: Int, isPresenterMode: Bool) -> Int {
