@@ -25,6 +25,16 @@ import Testing
         #expect(lab.cluster.snapshot.nodes.allSatisfy { $0.lines.contains { $0.contains("y") } })
     }
 
+    @Test("a reading prints to three decimals, cut so that below 1 never shows as 1; JSON keeps every digit")
+    func readingText() {
+        #expect(MeterReading("yield", fraction: 9, of: 23).text == "0.391")
+        #expect(MeterReading("yield", fraction: 3, of: 4).text == "0.75")
+        #expect(MeterReading("yield", fraction: 9_999, of: 10_000).text == "0.999")
+        #expect(MeterReading("yield", fraction: 0, of: 0).text == "1")
+        #expect(MeterReading("lost-writes", millionths: 12_000_000).text == "12")
+        #expect(MeterReading.decimal(MeterReading("yield", fraction: 9, of: 23).millionths) == "0.391304")
+    }
+
     @Test("meters always appear in status --json, as {} when there are none")
     func emptyMeters() {
         var lab = Lab(options: SessionOptions())

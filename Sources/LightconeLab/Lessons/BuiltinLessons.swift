@@ -1511,5 +1511,166 @@ Random faults found the rare run where the rule matters: `check` reports the vio
 4. Why does a new leader append a no-op (§8)? Picture step 1 without it: when would a new leader not know what is committed?
 
 """##),
+        (name: "13-breaking-things-on-purpose", text: ##"""
+# Breaking things on purpose
+
+Jepsen's method in the lab: clients, a nemesis that injects faults, and a checker that reads the history. A pause that is not a crash, a bug found by chaos, and the same bug shrunk by hand to a five-line story.
+
+You have met every fault one at a time: partitions, kills, lost messages, paused nodes. Real systems meet them all at once, at the worst moments. Kyle Kingsbury's Jepsen tests databases that way — many clients doing operations, a *nemesis* breaking the network and the nodes underneath them, and a *checker* that afterwards asks one question of the history: could a single copy of the data have given these answers? This lesson does the same to Raft, first the real one, then one with a rule switched off.
+
+## Clients, a nemesis, a checker
+
+```lightcone setup
+new raft 5
+load 20/s for 20s
+```
+
+Five clients now issue `put`, `get` and `cas` on three keys, twenty a second, for twenty simulated seconds. `chaos for DURATION` is the nemesis: from the seed it partitions, kills, pauses and drops, favouring the leader, and heals everything at the end.
+
+```lightcone predict
+Under chaos, many operations will fail and some will be left `unknown`. Will any answer that did come back be wrong?
+```
+
+Unleash the nemesis, let it run, then ask the checker.
+
+```lightcone goal
+committed 150 within 30s
+```
+
+```lightcone hint
+`chaos for 20s`, then `run 25s`.
+```
+
+```lightcone hint
+Afterwards `check` runs Raft's five safety monitors and the linearizability checker over the history; `history` lists every operation.
+```
+
+```lightcone solution
+chaos for 20s
+run 25s
+```
+
+```lightcone setup
+check
+```
+
+The checker's verdict: the five safety properties of the Raft paper held after every event, and the history is linearizable. Read `history`: plenty of `fail` (no leader known, a node down) and some `unknown` — a request that reached a leader which then lost its quorum may or may not have been applied, and an honest client must say so. But no `ok` is wrong. That is what Raft promises under faults: it may refuse, it may leave you unsure, it never lies.
+
+## A pause is not a crash
+
+```lightcone setup
+new raft 5
+timeout n1
+run until leader n1 within 1s
+load 20/s for 5s
+run 300ms
+```
+
+`n1` leads term 1. A long garbage-collection pause, a VM migrated between hosts, a laptop lid closed: the process stops and later carries on as if nothing happened. `pause NODE` does that. Unlike `kill`, nothing is lost — including what `n1` believes.
+
+```lightcone predict
+Pause n1 for a second. When it wakes up, what does it believe it is? What does the cluster believe?
+```
+
+```lightcone goal
+role n1 follower within 2s
+```
+
+```lightcone hint
+`pause n1`, `run 1s`, then look at `status` before you `resume n1`.
+```
+
+```lightcone solution
+pause n1
+run 1s
+status
+resume n1
+run 100ms
+```
+
+While `n1` was frozen, `status` showed two leaders: `n1` paused, still leader of term 1, and a new leader of term 2 elected by the others. Both believed it. Raft is safe anyway because terms order them: the first message `n1` hears after waking carries term 2, and it steps down at once. A write it had taken just before the pause can no longer commit in term 1: a majority has moved on to term 2, and the client hears `unknown` or the new leader's answer, never a false `ok`. Systems that let a leader answer reads on its own for a while (a *lease*) must bound exactly this: how long a paused node can go on believing.
+
+## Let chaos find the bug
+
+```lightcone setup
+new raft 5
+bug raft volatile-vote
+```
+
+Now Raft with one rule switched off. The paper keeps `votedFor` on stable storage, written before the vote is sent. With `volatile-vote` a server keeps it in memory only, so a server that crashes and restarts has forgotten whom it voted for in the current term.
+
+```lightcone predict
+Which of Raft's five safety properties can a forgotten vote break?
+```
+
+Run a Jepsen test again and let the monitors catch it. A forgotten vote needs a restart, so aim the nemesis: `faults=kill,pause` leaves out partitions and lost messages and crashes nodes more often.
+
+```lightcone goal
+violation ElectionSafety within 30s
+```
+
+```lightcone hint
+`load 20/s for 20s`, `chaos for 20s faults=kill,pause`, then `run 25s`. The run stops at the first violation.
+```
+
+```lightcone solution
+load 20/s for 20s
+chaos for 20s faults=kill,pause
+run 25s
+```
+
+Two leaders in one term: Election Safety, the first property of Figure 3. A restarted server voted a second time in a term it had already voted in, and a second candidate got its majority. The monitor stopped the run at the event that broke it and printed the trace that led there.
+
+Everything here is deterministic: the same seed and the same commands give the same run, byte for byte. `rewind 1s` goes back and `log` shows the last events; `seed 2` replays the lesson's commands on another seed, where chaos may find the bug later, or not at all in twenty seconds — and the default nemesis, which also partitions and drops, found nothing on seed 1 in twenty seconds: the faults you choose decide which bugs you can find.
+
+## Shrink it to a story
+
+A chaos run that fails after a few thousand events is proof, but a poor explanation. The last step of a bug hunt is to shrink it: the fewest nodes and events that still fail. Here the story needs three servers and one forgotten vote.
+
+```lightcone setup
+new raft 3 election=10s..20s
+bug raft volatile-vote
+```
+
+Election timeouts of 10 to 20 seconds mean only `timeout NODE` starts an election, so you drive every step.
+
+```lightcone predict
+Which order of events lets n2 and n3 both win term 1 with n1's vote?
+```
+
+```lightcone goal
+violation ElectionSafety within 1s
+```
+
+```lightcone hint
+`n3` must not hear of `n2`'s election: `cut n2->n3` first. Then `timeout n2` and `run until leader n2 within 1s` — `n1` votes for `n2`.
+```
+
+```lightcone hint
+Keep `n2`'s heartbeats from `n1` (`cut n2->n1`), make `n1` forget (`kill n1`, `restart n1`), then let `n3` stand in term 1: `timeout n3`, `run 200ms`.
+```
+
+```lightcone solution
+cut n2->n3
+timeout n2
+run until leader n2 within 1s
+cut n2->n1
+kill n1
+restart n1
+timeout n3
+run 200ms
+```
+
+`n1` voted for `n2` in term 1, crashed, came back with no memory of it, and voted for `n3` in the same term. That is a bug report a developer can act on: five faults, one rule, one line of the paper ("updated on stable storage before responding to RPCs"). Play the same commands on correct Raft — `new raft 3 election=10s..20s` without the bug — and `n1` refuses `n3`: it remembers.
+
+## Exercises
+
+1. Run the first step's test on `seed 2`, `seed 3`, `seed 4`. The faults differ; does the verdict?
+2. `chaos for 20s faults=pause` only pauses nodes. Can you make correct Raft give a wrong answer with pauses alone? What does `history` show for requests sent to a paused leader?
+3. Find each of Raft's other teaching bugs with chaos (`bugs raft` lists them), then shrink one to a story as in the last step. `commit-old-terms` is Figure 8 of lesson 12.
+4. Break the other protocols: `new kv-ap 5 resolve=lww` under `load` and `chaos`, then watch the `lost-writes` meter; `new bank 3` with `bug bank unlock-before-decision`; `new paxos 5` with `bug paxos accept-any-ballot`. Which checker catches each, and how fast?
+5. Write your own Jepsen test as a script and run it headless on many seeds: `lightcone run --seed 7 mytest.lc` exits 1 at the first violation.
+
+"""##),
     ]
 }

@@ -14,7 +14,8 @@ public struct MeterSpec: Sendable, Hashable {
 }
 
 /// One meter's value now, in millionths so that readings and comparisons are exact and
-/// print the same everywhere (`0.75`, `1`, `12`).
+/// print the same everywhere (`0.75`, `1`, `12`; `0.391` for 9/23, as people read it —
+/// `status --json` keeps every digit).
 public struct MeterReading: Sendable, Equatable {
     /// The meter's name.
     public var name: String
@@ -33,8 +34,11 @@ public struct MeterReading: Sendable, Equatable {
         self.millionths = whole == 0 ? 1_000_000 : Int64(part) * 1_000_000 / Int64(whole)
     }
 
-    /// The value as a decimal without trailing zeros: `0.75`, `1`.
-    public var text: String { MeterReading.decimal(millionths) }
+    /// The value to three decimals, cut toward zero (so a reading below 1 never shows as
+    /// `1`), without trailing zeros: `0.75`, `1`, `0.391`.
+    public var text: String {
+        MeterReading.decimal(millionths / 1_000 * 1_000)
+    }
 
     /// `millionths` as a decimal without trailing zeros.
     public static func decimal(_ millionths: Int64) -> String {
