@@ -12,6 +12,12 @@ struct Lightcone: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lightcone",
         abstract: "A distributed-systems lab in the terminal.",
+        // Written out in lines under 80 columns: the generated one is cut mid-option there.
+        usage: """
+        lightcone [--seed <seed>] [--plain] [--present] [--theme <theme>]
+                  [--ascii] [--speed <speed>] [--record <record>]
+                  [--notes <notes>] [<words> ...]
+        """,
         discussion: """
         With no subcommand: the full-screen lab on a terminal, else the line REPL.
 
@@ -32,7 +38,7 @@ struct Lightcone: ParsableCommand {
     @Flag(help: "Presenter mode: large, high contrast, no log panel.") var present = false
     @Option(help: "Colours: dark, light or mono.") var theme: String = "dark"
     @Flag(help: "ASCII only: no box drawing or arrows.") var ascii = false
-    @Option(help: "Animation speed factor (1 = default).") var speed: String = "1"
+    @Option(help: "Animation speed factor.") var speed: String = "1"
     @Option(help: "Record the session as an asciicast v2 file.") var record: String?
     @Option(help: "Speaker notes to a TTY or file (presenter mode).") var notes: String?
     @Argument(help: "A subcommand and its arguments.") var words: [String] = []

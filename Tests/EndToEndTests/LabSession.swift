@@ -10,8 +10,11 @@ struct LabSession {
 
     /// Starts `lightcone ARGUMENTS` in a `width` x `height` pane.
     /// `history` lines are put in the history file first.
+    /// With `shellSurvivesInterrupt`, the pane's shell catches SIGINT (`trap : INT`): a Ctrl-C
+    /// that reaches the whole foreground group (the plain REPL runs in cooked mode) does not
+    /// end the shell before it records the exit status.
     init(name: String, arguments: [String] = [], width: Int = 100, height: Int = 30, history: [String] = [],
-         environment: [String] = []) throws {
+         environment: [String] = [], shellSurvivesInterrupt: Bool = false) throws {
         let binary = try #require(lightconeBinary(), "build lightcone first: swift build")
         folder = NSTemporaryDirectory() + "lightcone-e2e-\(getpid())-\(name)"
         try? FileManager.default.removeItem(atPath: folder)
@@ -21,7 +24,7 @@ struct LabSession {
         }
         tmux = Tmux(name: name)
         let command = ([binary] + arguments).joined(separator: " ")
-        let script = "stty -g > \(folder)/before; echo $$ > \(folder)/shell; "
+        let script = (shellSurvivesInterrupt ? "trap : INT; " : "") + "stty -g > \(folder)/before; echo $$ > \(folder)/shell; "
             + "env LANG=C.UTF-8 XDG_STATE_HOME=\(folder)/state \(environment.joined(separator: " ")) \(command); echo $? > \(folder)/status; "
             + "stty -g > \(folder)/after; sleep 600"
         let started = tmux.run(["new-session", "-d", "-s", pane, "-x", "\(width)", "-y", "\(height)", "sh", "-c", script])

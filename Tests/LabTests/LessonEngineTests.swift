@@ -211,7 +211,9 @@ struct LessonEngineTests {
         _ = session.execute("lesson crash")
         var status = session.lessonStatus
         #expect(status == LessonStatus(title: "Crash course", stepNumber: 1, stepCount: 3, stepTitle: "Kill one",
-                                       text: ["Three nodes.", "> new gossip 3"], goal: "down n2", goalMet: false))
+                                       text: ["Three nodes.", "> new gossip 3"], goal: "down n2", goalMet: false,
+                                       blocks: [.prose("Three nodes."),
+                                                .commands([LessonCommandRun(command: "new gossip 3", output: ["new gossip: 3 nodes n1..n3, seed 1"])])]))
         _ = session.execute("kill n2")
         status = session.lessonStatus
         #expect(status?.goalMet == true)

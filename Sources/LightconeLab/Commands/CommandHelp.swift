@@ -13,7 +13,9 @@ public enum CommandHelp {
 
     /// The text of `help` (no topic): commands by group, then the current protocol's commands
     /// and the conditions it understands.
-    public static func overview(protocolName: String, catalog: ProtocolCatalog) -> [String] {
+    /// `conditions` replaces the list of condition forms (the session passes those that apply
+    /// to its protocol).
+    public static func overview(protocolName: String, catalog: ProtocolCatalog, conditions: [String]? = nil) -> [String] {
         var lines = ["Commands (help NAME for details and an example):"]
         var groups: [String] = []
         for spec in CommandSpecs.all where !groups.contains(spec.group) { groups.append(spec.group) }
@@ -26,7 +28,7 @@ public enum CommandHelp {
         if let current, !current.commands.isEmpty {
             lines.append("  " + current.name.padding(12) + current.commands.map(\.name).joined(separator: " "))
         }
-        lines.append("Conditions (expect, run until, lesson goals): " + ConditionParser.forms(of: current).joined(separator: ", "))
+        lines.append("Conditions (expect, run until, lesson goals): " + (conditions ?? ConditionParser.forms(of: current)).joined(separator: ", "))
         lines.append("Nodes are n1..nN; `leader` names the current leader. Durations: 250ms, 2s, 1m. `#` starts a comment.")
         return lines
     }

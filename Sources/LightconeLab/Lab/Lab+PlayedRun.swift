@@ -38,11 +38,13 @@ extension Lab {
         let now = session.cluster.now
         switch command {
         case .run(let duration) where duration > 0:
+            session.cluster.interruptCheck = session.interruptCheck
             session.typed.append(text)
             return PlayedRun(line: text, start: now, deadline: now + duration, condition: nil)
         case .runUntil(let spec, let within):
             guard let condition = spec.resolve(leader: session.cluster.leader),
                   let outcome = session.cluster.evaluate(condition), !outcome.holds, within > 0 else { return nil }
+            session.cluster.interruptCheck = session.interruptCheck
             session.typed.append(text)
             return PlayedRun(line: text, start: now, deadline: now + within, condition: spec)
         default:
@@ -62,6 +64,12 @@ extension Lab {
         lines += lessons.afterCommand(on: &session)
         let after = session.cluster.now
         let elapsed = DurationText.format(after - run.start)
+        if session.cluster.wasInterrupted, advanced.outcome?.holds != true {
+            // Ctrl-C stopped it on purpose: where it stopped, not a missed deadline.
+            var output = CommandOutput(lines: ["interrupted at t=\(DurationText.instant(after))"])
+            output.wasInterrupted = true
+            return (lines, output)
+        }
         if let spec, advanced.outcome?.holds == true {
             return (lines, CommandOutput(lines: ["t=\(DurationText.instant(after)) \(spec) (after \(elapsed))"]))
         }
@@ -77,9 +85,11 @@ extension Lab {
         return (lines, CommandOutput(lines: ["t=\(DurationText.instant(after))"]))
     }
 
-    /// Ends a played run early, at the instant reached (a key was pressed).
-    public mutating func stopPlayedRun(_ run: PlayedRun) -> CommandOutput {
-        var output = CommandOutput(lines: ["stopped at t=\(DurationText.instant(session.cluster.now)) (\(run.line) was playing)"])
+    /// Ends a played run early, at the instant reached (a key was pressed); after Ctrl-C
+    /// (`interrupted`) it says only `interrupted at t=...`, as a `run` stopped by Ctrl-C does.
+    public mutating func stopPlayedRun(_ run: PlayedRun, interrupted: Bool = false) -> CommandOutput {
+        let instant = DurationText.instant(session.cluster.now)
+        var output = CommandOutput(lines: [interrupted ? "interrupted at t=\(instant)" : "stopped at t=\(instant) (\(run.line) was playing)"])
         output.wasInterrupted = true
         return output
     }

@@ -67,6 +67,16 @@ public struct Lab: Sendable {
         set { session.progressReport = newValue }
     }
 
+    /// True when `line` is a report that changes nothing (`nodes`, `log`, `timeline`,
+    /// `history`, `help`, `hint`, `status`, ...): the view shows its output whole in a pane.
+    /// `inspect` has a panel of its own.
+    public func isReport(_ line: String) -> Bool {
+        let text = CommandParser.stripComment(line)
+        guard let command = try? CommandParser.parse(text, context: session.parseContext) else { return false }
+        if case .inspect = command { return false }
+        return command.isReadOnly
+    }
+
     /// Candidates for the last word of `line` (see `Session.completions(for:)`).
     public func completions(for line: String) -> [String] { session.completions(for: line) }
 
@@ -89,14 +99,14 @@ public struct Lab: Sendable {
             if case .source = command {} else { session.typed.append(text) }
             do {
                 var output = try steer(command)
-                if case .source = command {} else { output.lines += lessons.afterCommand(on: &session) }
+                if case .source = command {} else { output.appendLessonLines(lessons.afterCommand(on: &session)) }
                 return output
             } catch {
                 return .error(error.message)
             }
         }
         var output = session.execute(text)
-        output.lines += lessons.afterCommand(on: &session)
+        output.appendLessonLines(lessons.afterCommand(on: &session))
         return output
     }
 
@@ -151,5 +161,13 @@ public struct Lab: Sendable {
             }
         }
         return output
+    }
+}
+
+extension CommandOutput {
+    /// Adds the lines the lesson says after a command (a met goal, its reveal).
+    mutating func appendLessonLines(_ added: [String]) {
+        lines += added
+        lessonLineCount += added.count
     }
 }

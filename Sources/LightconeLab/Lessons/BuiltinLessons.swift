@@ -1367,25 +1367,30 @@ cut n1->n4
 cut n2->n3
 ```
 
-`n1` cannot reach `n4`, and `n2` cannot reach `n3`. Make `n1` and `n2` stand at the same instant.
+`n1` cannot reach `n4`, and `n2` cannot reach `n3`. Make `n1` and `n2` stand at the same instant, and let their RequestVotes arrive: the goal is met when `n4` has cast its vote for `n2`.
 
 ```lightcone predict
 Who votes for whom? Can anyone reach three votes?
 ```
 
 ```lightcone goal
-role n2 candidate
+voted n4 n2 within 1s
+expect voted n3 n1
+expect role n1 candidate
+expect role n2 candidate
+expect no leader
 ```
 
 ```lightcone hint
-`timeout n1 n2` fires both servers' election timers now.
+`timeout n1 n2` fires both servers' election timers now; then `run 100ms` lets the votes arrive.
 ```
 
 ```lightcone solution
 timeout n1 n2
+run 100ms
 ```
 
-Both stand in term 1 and vote for themselves. `n3` hears only from `n1` and `n4` only from `n2`; each grants the one request it gets. Two votes each, three needed: nobody wins term 1. `run 100ms` and `nodes`: two candidates, no leader.
+Both stood in term 1 and voted for themselves. `n3` heard only from `n1` and `n4` only from `n2`; each granted the one request it got, and a server votes once per term. Two votes each, three needed: nobody wins term 1. `nodes` shows it: two candidates, no leader.
 
 ## Randomness breaks the tie
 
@@ -1393,6 +1398,7 @@ A split vote costs time, not safety: nobody won, so nobody can do harm. Each can
 
 ```lightcone goal
 leader within 5s
+expect term leader 2
 ```
 
 ```lightcone hint
@@ -1404,7 +1410,7 @@ heal
 run 2s
 ```
 
-`nodes` shows the term it took. Raft's safety never depends on timing — only its progress does. The paper chooses timeouts much longer than a message's round trip so that split votes stay rare.
+The leader won a later term than 1 — `nodes` shows which. Raft's safety never depends on timing — only its progress does. The paper chooses timeouts much longer than a message's round trip so that split votes stay rare.
 
 ## The minority side
 
@@ -1503,6 +1509,7 @@ How many servers must store the entry before n1 answers the client?
 
 ```lightcone goal
 value x 1 on n5 within 2s
+expect committed 2
 ```
 
 ```lightcone hint
@@ -1534,6 +1541,7 @@ Write `y=3` on the majority side, then heal.
 
 ```lightcone goal
 value y 3 on n2 within 5s
+expect term leader 2
 ```
 
 ```lightcone hint
@@ -1581,6 +1589,7 @@ heal
 
 ```lightcone goal
 leader n1 within 1s
+expect term n1 3
 ```
 
 ```lightcone hint
@@ -1612,6 +1621,7 @@ Let the leader work until index 2 is committed.
 
 ```lightcone goal
 committed 2 within 1s
+expect committed 3
 ```
 
 ```lightcone hint
@@ -1660,6 +1670,8 @@ Play Figure 8 (d) yourself: let `n1` commit index 2 by counting, crash it before
 
 ```lightcone goal
 violation within 5s
+expect leader n5
+expect term n5 4
 ```
 
 ```lightcone hint

@@ -35,6 +35,20 @@ public struct LessonStep: Sendable, Equatable {
     public var hints: [String] = []
     /// Commands that reach the goal (`hint` shows them last; `check-lessons` plays them).
     public var solution: [LessonCommandLine] = []
+    /// What must hold the moment the goal is met on the lesson's own path (the goal block's
+    /// `expect CONDITION` lines): the facts the reveal states. `check-lessons` checks them.
+    public var expectations: [LessonExpectation] = []
+}
+
+/// A fact a step's reveal states, written `expect CONDITION` in its goal block, e.g.
+/// `expect no leader` after a split vote.
+public struct LessonExpectation: Sendable, Equatable {
+    /// The condition, parsed like a goal.
+    public var spec: ConditionSpec
+    /// The condition as written.
+    public var condition: String { spec.text }
+    /// Its line in the file.
+    public var line: Int
 }
 
 /// A piece of a step's narration, in file order.

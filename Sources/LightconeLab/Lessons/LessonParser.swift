@@ -241,8 +241,21 @@ private struct Reader {
                 issue(fence.line, "empty goal block; write a condition, like: delivered hello everywhere")
                 return
             }
-            if content.count > 1 { issue(content[1].1, "a goal block holds one condition") }
             lesson.steps[last].goal = checkGoal(text, line: line)
+            // `expect CONDITION` lines after the condition: what must have happened once the goal is met.
+            for (extra, extraLine) in content.dropFirst() {
+                let words = extra.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                guard words.first?.lowercased() == "expect", words.count > 1 else {
+                    issue(extraLine, "a goal block holds one condition, then `expect CONDITION` lines")
+                    continue
+                }
+                do {
+                    let spec = try ConditionParser.parse(Array(words.dropFirst()), context: context)
+                    lesson.steps[last].expectations.append(LessonExpectation(spec: spec, line: extraLine))
+                } catch {
+                    issue(extraLine, error.message)
+                }
+            }
         case "hint", "predict":
             let text = fence.body.map { $0.0.trimmingBlanks() }.filter { !$0.isEmpty }.joined(separator: " ")
             guard !text.isEmpty else {

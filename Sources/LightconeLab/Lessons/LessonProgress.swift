@@ -21,6 +21,8 @@ public struct LessonProgress: Sendable, Equatable {
     /// The simulated instant the step opened, and whether the learner was nudged since.
     var stepOpenedAt: SimTime = 0
     var wasNudged = false
+    /// What each setup block of the current step printed so far, in the order they ran.
+    var setupRuns: [[LessonCommandRun]] = []
 
     /// The current step.
     public var currentStep: LessonStep { lesson.steps[step] }

@@ -26,18 +26,37 @@ public struct LessonRunner: Sendable {
         var items = step.intro
         if progress.goalMet || step.goal == nil { items += step.reveal }
         var text: [String] = []
+        var blocks: [LessonBlock] = []
+        var setupIndex = 0
         for item in items {
             switch item {
-            case .paragraph(let p): text.append(Self.inlineText(p))
-            case .listItem(let marker, let p): text.append("\(marker) " + Self.inlineText(p))
-            case .quote(let p): text.append(Self.inlineText(p))
-            case .code(let lines): text.append(lines.joined(separator: "\n"))
-            case .setup(let commands): text.append(commands.map { "> " + $0.text }.joined(separator: "\n"))
-            case .predict(let p): text.append("Predict: " + Self.inlineText(p))
+            case .paragraph(let p):
+                text.append(Self.inlineText(p))
+                blocks.append(.prose(Self.inlineText(p)))
+            case .listItem(let marker, let p):
+                text.append("\(marker) " + Self.inlineText(p))
+                blocks.append(.listItem(marker: marker, text: Self.inlineText(p)))
+            case .quote(let p):
+                text.append(Self.inlineText(p))
+                blocks.append(.quote(Self.inlineText(p)))
+            case .code(let lines):
+                text.append(lines.joined(separator: "\n"))
+                blocks.append(.code(lines))
+            case .setup(let commands):
+                text.append(commands.map { "> " + $0.text }.joined(separator: "\n"))
+                let ran = setupIndex < progress.setupRuns.count ? progress.setupRuns[setupIndex] : []
+                setupIndex += 1
+                blocks.append(.commands(commands.enumerated().map { index, command in
+                    LessonCommandRun(command: command.text, output: index < ran.count ? ran[index].output : [])
+                }))
+            case .predict(let p):
+                text.append("Predict: " + Self.inlineText(p))
+                blocks.append(.predict(Self.inlineText(p)))
             }
         }
         return LessonStatus(title: progress.lesson.title, stepNumber: progress.step + 1, stepCount: progress.lesson.steps.count,
-                            stepTitle: step.title, text: text, goal: step.goal?.condition, goalMet: progress.goalMet)
+                            stepTitle: step.title, text: text, goal: step.goal?.condition, goalMet: progress.goalMet,
+                            blocks: blocks)
     }
 
     /// Carries out a lesson command on `session`.
@@ -258,6 +277,7 @@ public struct LessonRunner: Sendable {
         let width = session.options.width
         let step = current.currentStep
         var lines = ["", "── Step \(current.step + 1) of \(current.lesson.steps.count): \(step.title) ──"]
+        progress?.setupRuns = []
         progress?.isBusy = true
         lines += render(step.intro, on: &session)
         progress?.isBusy = false
@@ -282,6 +302,14 @@ public struct LessonRunner: Sendable {
         progress?.goalMet = true
         recordCompleted(current.name, step: current.step + 1, session)
         var lines = ["✓ goal met: \(goal.condition)"]
+        // The reveal's facts, checked now (check-lessons reports those that do not hold).
+        for expectation in current.currentStep.expectations {
+            let outcome = evaluate(LessonGoal(spec: expectation.spec, within: 0, line: expectation.line), on: session)
+            if !outcome.holds {
+                progress?.problems.append(LessonIssue(line: expectation.line,
+                                                      reason: "expect \(expectation.condition) does not hold when the goal is met (\(outcome.actual))"))
+            }
+        }
         let wasBusy = current.isBusy
         progress?.isBusy = true
         lines += render(current.currentStep.reveal, on: &session)
@@ -347,7 +375,13 @@ public struct LessonRunner: Sendable {
                 lines += TextWrap.wrap("Predict: " + Self.inlineText(text), width: width, rest: "  ")
             case .setup(let commands):
                 lines.append("")
-                lines += runCommands(commands, echo: true, on: &session)
+                var ran: [LessonCommandRun] = []
+                for command in commands {
+                    let shown = runCommands([command], echo: true, on: &session)
+                    ran.append(LessonCommandRun(command: command.text, output: Array(shown.dropFirst())))
+                    lines += shown
+                }
+                progress?.setupRuns.append(ran)
             }
             if case .listItem = item { previousWasList = true } else { previousWasList = false }
         }

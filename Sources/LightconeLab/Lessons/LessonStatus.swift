@@ -16,4 +16,7 @@ public struct LessonStatus: Sendable, Equatable {
     public var goal: String?
     /// True once the goal is met.
     public var goalMet: Bool
+    /// The same text as blocks for the view to set: lists, quotes, code and each setup
+    /// command with its output.
+    public var blocks: [LessonBlock] = []
 }

@@ -32,6 +32,9 @@ public struct CommandOutput: Sendable, Equatable {
     public var violationText: String?
     /// True when a long command was stopped short by an interrupt (Ctrl-C, SIGTERM).
     public var wasInterrupted = false
+    /// How many of the last `lines` the lesson added (a met goal and its reveal), not the
+    /// command itself; the view shows those in the lesson panel.
+    public var lessonLineCount = 0
 
     public init(lines: [String] = [], isError: Bool = false, isFailure: Bool = false, requests: [ViewRequest] = []) {
         self.lines = lines

@@ -25,7 +25,9 @@ extension Session {
                 candidates = []
             }
         }
-        return candidates.filter { $0.hasPrefix(current) && $0 != current || (current.isEmpty) }
+        // Each candidate once (an operation may share a name with a command of the protocol).
+        var seen = Set<String>()
+        return candidates.filter { ($0.hasPrefix(current) && $0 != current || current.isEmpty) && seen.insert($0).inserted }
     }
 
     /// `n1`..`nN` (at most 200) and `leader`.

@@ -223,7 +223,9 @@ extension Session {
     }
 
     func helpLines(_ topic: String?) throws(CommandError) -> [String] {
-        guard let topic else { return CommandHelp.overview(protocolName: cluster.protocolName, catalog: catalog) }
+        guard let topic else {
+            return CommandHelp.overview(protocolName: cluster.protocolName, catalog: catalog, conditions: applicableConditionForms)
+        }
         if let lines = CommandHelp.lines(for: topic, catalog: catalog, current: cluster.protocolName) { return lines }
         if let entry = catalog.entry(named: topic) {
             var lines = ["\(entry.name) — \(entry.summary)", "usage: new \(entry.name) [N] (default \(entry.defaultNodeCount) nodes)"]
@@ -250,5 +252,29 @@ extension CommandOutput {
         guard let violation = entries.first(where: { $0.kind == .violation }) else { return }
         isFailure = true
         violationText = "VIOLATION " + violation.text
+    }
+}
+
+extension Session {
+    /// The condition forms `help` lists: the generic ones this protocol answers (asked of a
+    /// fresh cluster of the same protocol, so that nothing long is checked), its own, the
+    /// meters when it has any, and `violation`.
+    var applicableConditionForms: [String] {
+        let entry = catalog.entry(named: cluster.protocolName)
+        var options = self.options
+        options.stateDirectory = nil
+        options.startCommand = "new \(cluster.protocolName)"
+        let fresh = Session(options: options).cluster
+        let node = NodeID(index: 0)
+        let probes: [String: Condition] = [
+            "leader": .leader(nil), "leader NODE": .leader(node), "no leader": .noLeader, "role NODE ROLE": .role(node, "?"),
+            "up NODE": .up(node), "down NODE": .down(node), "converged": .converged, "linearizable": .linearizable,
+            "not linearizable": .notLinearizable, "value KEY VALUE on NODE": .value(key: "k", value: "v", node: node),
+            "available NODE": .available(node), "unavailable NODE": .unavailable(node),
+        ]
+        var forms = ConditionParser.genericForms.filter { form in probes[form].map { fresh.evaluate($0) != nil } ?? true }
+        forms += entry?.conditions.map(\.syntax) ?? []
+        if !(entry?.meters.isEmpty ?? true) || !fresh.meters.isEmpty { forms += ["METER >= X", "METER <= X"] }
+        return forms + ["violation [PROPERTY]"]
     }
 }

@@ -94,6 +94,27 @@ extension RaftNode {
     /// cannot see the network, so "reachable" is judged from the replies that really arrived.
     public static func evaluate(_ condition: Condition, in cluster: ClusterState<RaftNode>) -> ConditionOutcome? {
         switch condition {
+        case .protocolCondition("voted", let arguments):
+            guard arguments.count == 2, let voter = NodeID(name: arguments[0]), voter.index < cluster.nodes.count,
+                  let candidate = NodeID(name: arguments[1]) else { return ConditionOutcome(holds: false, actual: "no such node") }
+            let node = cluster.nodes[voter.index]
+            let actual = node.votedFor.map { "\(voter) voted for \($0) in term \(node.currentTerm)" }
+                ?? "\(voter) has not voted in term \(node.currentTerm)"
+            return ConditionOutcome(holds: node.votedFor == candidate, actual: actual)
+        case .protocolCondition("term", let arguments):
+            guard arguments.count == 2, let term = Int(arguments[1]) else { return ConditionOutcome(holds: false, actual: "no such node") }
+            var named = NodeID(name: arguments[0])
+            if arguments[0] == "leader" {
+                // The up node that leads in the highest term, as `leader` means elsewhere.
+                var best = -1
+                for id in cluster.ids where cluster.isUp(id) {
+                    if let leading = cluster.nodes[id.index].leaderTerm, leading > best { named = id; best = leading }
+                }
+                guard named != nil else { return ConditionOutcome(holds: false, actual: "there is no leader") }
+            }
+            guard let id = named, id.index < cluster.nodes.count else { return ConditionOutcome(holds: false, actual: "there is no \(arguments[0])") }
+            let current = cluster.nodes[id.index].currentTerm
+            return ConditionOutcome(holds: current >= term, actual: "\(id) is in term \(current)")
         case .protocolCondition("committed", let arguments):
             let count = arguments.first.flatMap { Int($0) } ?? 0
             var best: (NodeID, Int)?
@@ -160,8 +181,23 @@ extension RaftNode {
 }
 
 extension RaftNode {
-    /// `committed N`: at least N entries committed on some up node.
+    /// `voted NODE CANDIDATE` (NODE's vote in its current term), `term NODE N` (NODE's term
+    /// is at least N), `committed N` (at least N entries committed on some up node).
     public static let conditions = [
+        ConditionForm("voted", syntax: "voted NODE CANDIDATE", summary: "NODE's votedFor in its current term is CANDIDATE") { words throws(OptionError) in
+            guard words.count == 2 else { throw OptionError("condition should read: voted NODE CANDIDATE, like: voted n3 n1") }
+            return try words.map { word throws(OptionError) in
+                guard let id = NodeID(name: word) else { throw OptionError("'\(word)' is not a node, like n2") }
+                return id.description
+            }
+        },
+        ConditionForm("term", syntax: "term NODE N", summary: "NODE's (or the leader's) currentTerm is at least N") { words throws(OptionError) in
+            guard words.count == 2 else { throw OptionError("condition should read: term NODE N, like: term leader 2") }
+            guard let n = Int(words[1]), n >= 0 else { throw OptionError("term takes a number, like: term n1 2") }
+            if words[0] == "leader" { return ["leader", String(n)] }
+            guard let id = NodeID(name: words[0]) else { throw OptionError("'\(words[0])' is not a node, like n2 or leader") }
+            return [id.description, String(n)]
+        },
         ConditionForm("committed", syntax: "committed N", summary: "some up node has committed at least N entries") { words throws(OptionError) in
             guard words.count == 1 else { throw OptionError("condition 'committed \(words.joined(separator: " "))' should read: committed N") }
             guard let n = Int(words[0]), n >= 0 else { throw OptionError("committed takes a number, like: committed 3") }

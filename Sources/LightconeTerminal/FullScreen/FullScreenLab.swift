@@ -157,22 +157,32 @@ struct FullScreenLab {
         guard let status = session.lessonStatus else {
             if state.lesson != nil {
                 state.lesson = nil
-                if case .lesson = state.sidePanel { state.sidePanel = .eventLog }
+                if case .lesson = state.sidePanel {
+                    state.sidePanel = .eventLog
+                    state.panelScroll = 0
+                }
             }
             return
         }
         let content = LessonPanelContent(title: "\(status.title) · \(status.stepTitle)", paragraphs: status.text,
                                          goal: status.goal, isGoalMet: status.goalMet,
-                                         step: status.stepNumber, stepCount: status.stepCount)
+                                         step: status.stepNumber, stepCount: status.stepCount, blocks: status.blocks)
         if state.lesson != content {
             let isNew = state.lesson == nil
             // A new step opens paused, so that the learner reads before anything happens
             // (Space plays); a met goal only changes the text.
             if state.lesson?.title != content.title || state.lesson?.step != content.step {
                 state.isPlaying = false
+                if case .lesson = state.sidePanel { state.panelScroll = 0 }
             }
+            let wasMet = state.lesson?.isGoalMet == true && state.lesson?.step == content.step
             state.lesson = content
             if isNew && inspected == nil { state.sidePanel = .lesson }
+            if content.isGoalMet && !wasMet, case .lesson = state.sidePanel {
+                // The goal was just met: scroll to the end, where the reveal is.
+                let (width, height) = backend.size
+                state.panelScroll = FrameRenderer.lessonMaxScroll(state: state, width: width, height: height)
+            }
         }
     }
 
@@ -185,6 +195,11 @@ struct FullScreenLab {
         appendLog(output.lines)
         state.statusMessage = output.lines.last ?? ""
         state.isStatusError = output.isError || output.isFailure
+        if output.wasInterrupted, session.cluster.wasInterrupted {
+            // Ctrl-C stopped the played run mid-way; the next one quits.
+            isQuitArmed = true
+            state.statusMessage += " — Ctrl-C again quits"
+        }
         lastTick = MonotonicClock.microseconds
     }
 
@@ -192,7 +207,7 @@ struct FullScreenLab {
     mutating func handle(_ key: KeyEvent) -> Bool {
         if let current = playing, key != .resize {
             // Any key ends the playing at the instant reached; Ctrl-C then arms quitting.
-            endPlaying(session.stopPlayedRun(current.run))
+            endPlaying(session.stopPlayedRun(current.run, interrupted: key == .ctrl("c")))
             if key == .ctrl("c") {
                 isQuitArmed = true
                 state.statusMessage += " — Ctrl-C again quits"
@@ -204,6 +219,10 @@ struct FullScreenLab {
         if key == .resize { backend.invalidate(); return false }
         if key == .ctrl("l") { backend.invalidate(); return false }
         if key == .ctrl("z") { backend.suspend(); lastTick = MonotonicClock.microseconds; return false }
+        if key == .enter, isTooSmall {
+            // Not run blind: the line waits, shown on the too-small screen, until the view fits.
+            return false
+        }
         if editor.isEmpty, handleSingleKey(key) { return false }
         let session = self.session
         switch editor.handle(key, complete: { session.completions(for: $0) }) {
@@ -219,6 +238,7 @@ struct FullScreenLab {
 
     /// The single-key bindings of an empty command line; false when `key` is not one.
     mutating func handleSingleKey(_ key: KeyEvent) -> Bool {
+        if state.outputPane != nil, handlePaneKey(key) { return true }
         switch key {
         case .character(" "):
             state.isPlaying.toggle()
@@ -244,6 +264,8 @@ struct FullScreenLab {
             if state.isLogTableShown && !session.cluster.snapshot.nodes.contains(where: { $0.log != nil }) {
                 state.statusMessage = "\(session.cluster.protocolName) keeps no log: the log table is for Raft and Multi-Paxos"
             }
+        case .character("["), .character("]"):
+            scrollPanel(up: key == .character("["))
         case .escape:
             closeOverlays()
         case .enter:
@@ -251,6 +273,49 @@ struct FullScreenLab {
         default:
             return false
         }
+        return true
+    }
+
+    /// True while the terminal is smaller than the view can draw.
+    var isTooSmall: Bool {
+        let (width, height) = backend.size
+        return width < ScreenLayout.minimumWidth || height < ScreenLayout.minimumHeight
+    }
+
+    /// `[` (up) and `]` (down): the event log back into older lines and on again, the
+    /// lesson's text up and down.
+    mutating func scrollPanel(up: Bool) {
+        if case .lesson = state.sidePanel {
+            let (width, height) = backend.size
+            let limit = FrameRenderer.lessonMaxScroll(state: state, width: width, height: height)
+            state.panelScroll = max(0, min(limit, state.panelScroll + (up ? -panelPage : panelPage)))
+        } else {
+            state.panelScroll = max(0, state.panelScroll + (up ? panelPage : -panelPage))
+        }
+    }
+
+    /// Half the side panel's height: how far `[` and `]` scroll it.
+    var panelPage: Int { max(1, (backend.size.height - 5) / 2) }
+
+    /// The keys of an open output pane (on an empty command line): arrows and page keys
+    /// scroll it, Esc or `q` closes it. False for other keys.
+    mutating func handlePaneKey(_ key: KeyEvent) -> Bool {
+        guard var pane = state.outputPane else { return false }
+        let (width, height) = backend.size
+        let rows = FrameRenderer.outputPaneRows(pane, width: width, height: height, isPresenterMode: state.isPresenterMode)
+        switch key {
+        case .up: pane.scroll(by: -1, rows: rows)
+        case .down, .enter: pane.scroll(by: 1, rows: rows)
+        case .pageUp: pane.scroll(by: -rows, rows: rows)
+        case .pageDown, .character(" "): pane.scroll(by: rows, rows: rows)
+        case .home: pane.top = 0
+        case .end: pane.scroll(by: pane.lines.count, rows: rows)
+        case .escape, .character("q"):
+            state.outputPane = nil
+            return true
+        default: return false
+        }
+        state.outputPane = pane
         return true
     }
 
@@ -272,6 +337,7 @@ struct FullScreenLab {
     mutating func closeOverlays() {
         state.isHelpShown = false
         state.verdictLanes = nil
+        state.outputPane = nil
         if inspected != nil {
             inspected = nil
             state.sidePanel = .eventLog
@@ -282,6 +348,8 @@ struct FullScreenLab {
     mutating func execute(_ line: String, remember: Bool = true) -> Bool {
         guard line.contains(where: { !$0.isWhitespace }) else { return false }
         if remember { history?.append(line) }
+        // The next command's output replaces the pane's.
+        state.outputPane = nil
         if let run = session.beginPlayedRun(line) {
             // `run` plays: messages move, at a speed that fits it in a few seconds.
             appendLog(["> " + line])
@@ -303,6 +371,7 @@ struct FullScreenLab {
         // A demo's `say` is shown large in the band; it is not repeated above the prompt.
         if let show = session.presentationStatus, show.captions.contains(state.statusMessage) { state.statusMessage = "" }
         state.isStatusError = output.isError || output.isFailure
+        showWhole(output, of: line)
         if output.wasInterrupted && !TerminalGuard.hasPendingSignal {
             // That Ctrl-C stopped the run; the next one quits.
             isQuitArmed = true
@@ -348,8 +417,22 @@ struct FullScreenLab {
         if recorder == nil { appendLog(["error: cannot write \(path)"]) }
     }
 
+    /// Opens the output pane for a report (a command that changes nothing: `nodes`, `log`,
+    /// `timeline`, `history`, `help`, a hint's solution) that printed two lines or more of its
+    /// own, so that it is seen whole, columns kept, and not only its last line.
+    mutating func showWhole(_ output: CommandOutput, of line: String) {
+        let own = Array(output.lines.dropLast(output.lessonLineCount))
+        guard own.count >= 2, !output.isError, session.isReport(line) else { return }
+        let (width, height) = backend.size
+        let rows = FrameRenderer.outputPaneRows(own, title: line, width: width, height: height, isPresenterMode: state.isPresenterMode)
+        state.outputPane = OutputPane(title: line, lines: rows)
+        state.statusMessage = "\(line): \(own.count) lines (q or Esc closes)"
+    }
+
     mutating func appendLog(_ lines: [String]) {
         guard !lines.isEmpty else { return }
+        // Scrolled back, the event log stays where it was as lines arrive.
+        if state.panelScroll > 0, case .eventLog = state.sidePanel { state.panelScroll += lines.count }
         state.logLines.append(contentsOf: lines)
         if state.logLines.count > Self.logLimit { state.logLines.removeFirst(state.logLines.count - Self.logLimit) }
     }

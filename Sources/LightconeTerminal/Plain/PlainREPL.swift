@@ -82,8 +82,13 @@ struct PlainREPL {
         while true {
             // A signal that came while a command ran: SIGTERM/SIGHUP end the program now; a
             // Ctrl-C had nothing left to interrupt and must not eat the next line.
-            if let signal = TerminalGuard.takePendingSignal(), signal != SIGINT {
-                TerminalGuard.reraise(signal)
+            if let signal = TerminalGuard.takePendingSignal() {
+                if signal != SIGINT { TerminalGuard.reraise(signal) }
+                // A Ctrl-C right after the one that stopped a run: the second quits.
+                if isQuitArmed {
+                    print("")
+                    return 0
+                }
             }
             completionState.withLock { $0.session = session }
             let raw = readline(Self.prompt)
@@ -113,8 +118,9 @@ struct PlainREPL {
             let output = session.execute(line)
             for text in output.lines { print(text) }
             for text in recording.note(prompt: "lightcone> ", line: line, output: output, width: 80) { print(text) }
-            if output.wasInterrupted, TerminalGuard.pendingSignalIsInterrupt {
-                // That Ctrl-C stopped the run; the next one quits.
+            if output.wasInterrupted, TerminalGuard.takeInterrupt() {
+                // That Ctrl-C stopped the run (taken now, so that a quick second one is seen
+                // as such); the next one quits.
                 isQuitArmed = true
                 print("(Ctrl-C again or Ctrl-D to quit)")
             }

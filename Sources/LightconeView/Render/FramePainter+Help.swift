@@ -12,7 +12,8 @@ extension FramePainter {
             ("?  F1", "show / hide this help"),
             ("F2", "show / hide the log table"),
             ("Tab", "complete a command"),
-            ("Esc", "close help / inspect"),
+            ("[  ]", "scroll the side panel back / on"),
+            ("Esc  q", "close help / inspect / output"),
             ("Ctrl-C", "interrupt a run; twice: quit"),
             ("quit", "leave the lab"),
         ]

@@ -8,13 +8,8 @@ extension FramePainter {
         grid.drawBox(rect, line: glyphs.panelBox, style: style(.panelBorder))
         let title: String
         switch state.sidePanel {
-        case .eventLog: title = "Event log"
-        case .lesson:
-            if let lesson = state.lesson, let step = lesson.step {
-                title = lesson.stepCount.map { "Lesson \(step)/\($0)" } ?? "Lesson \(step)"
-            } else {
-                title = "Lesson"
-            }
+        case .eventLog: title = state.panelScroll > 0 ? "Event log \(glyphs.up)\(state.panelScroll)" : "Event log"
+        case .lesson: title = Self.lessonPanelTitle(state.lesson)
         case .inspect(let node, _): title = "inspect \(node)"
         }
         grid.put(text: " \(title) ", x: rect.x + 2, y: rect.y, style: style(.panelTitle), maxWidth: rect.width - 4)
@@ -40,8 +35,9 @@ extension FramePainter {
         }
         // Wrap from the newest line backwards until the panel is full.
         var rows: [(text: String, isFirst: Bool, isCommand: Bool)] = []
-        for line in state.logLines.reversed() {
-            let wrapped = TextWrap.lines(shown(line), width: rect.width, indent: 2)
+        // Scrolled back `panelScroll` lines; runs of spaces (tables, `timeline`) are kept.
+        for line in state.logLines.dropLast(min(state.panelScroll, max(0, state.logLines.count - 1))).reversed() {
+            let wrapped = StyledText.preformatted(shown(line), width: rect.width, indent: 2)
             let isCommand = line.hasPrefix("> ")
             for (index, part) in wrapped.enumerated().reversed() { rows.append((part, index == 0, isCommand)) }
             if rows.count >= rect.height { break }
@@ -81,19 +77,12 @@ extension FramePainter {
             return
         }
         // The goal block at the bottom.
-        var goalLines: [(String, Theme.Role)] = []
-        if let goal = lesson.goal {
-            let mark = lesson.isGoalMet ? glyphs.goalMet : glyphs.goalPending
-            let role: Theme.Role = lesson.isGoalMet ? .goalMet : .goalPending
-            for line in TextWrap.lines("\(mark) Goal: \(shown(goal))", width: rect.width, indent: 2) { goalLines.append((line, role)) }
-            if lesson.isGoalMet {
-                for line in TextWrap.lines("Done! \(glyphs.nextKey) or `next` for the next step.", width: rect.width, indent: 0) {
-                    goalLines.append((line, .goalMet))
-                }
-            }
-        }
-        goalLines = Array(goalLines.suffix(max(0, rect.height - 1)))
+        let goalLines = goalBlock(lesson, in: rect)
 
+        if !isLarge, !lesson.blocks.isEmpty {
+            drawLessonBlocks(lesson, in: rect, goalLines: goalLines)
+            return
+        }
         var lines: [(String, Theme.Role)] = []
         var titleText = shown(lesson.title)
         if isLarge, let step = lesson.step {
@@ -131,11 +120,51 @@ extension FramePainter {
         }
     }
 
-    /// `inspect NODE`: the node's detail lines, wrapped.
+    /// The goal block pinned at the bottom of the lesson: the goal, and once met, what next.
+    func goalBlock(_ lesson: LessonPanelContent, in rect: Rect) -> [(String, Theme.Role)] {
+        var goalLines: [(String, Theme.Role)] = []
+        if let goal = lesson.goal {
+            let mark = lesson.isGoalMet ? glyphs.goalMet : glyphs.goalPending
+            let role: Theme.Role = lesson.isGoalMet ? .goalMet : .goalPending
+            for line in TextWrap.lines("\(mark) Goal: \(shown(goal))", width: rect.width, indent: 2) { goalLines.append((line, role)) }
+            if lesson.isGoalMet {
+                for line in TextWrap.lines("Done! \(glyphs.nextKey) or next: the next step.", width: rect.width, indent: 0) {
+                    goalLines.append((line, .goalMet))
+                }
+            }
+        }
+        return Array(goalLines.suffix(max(0, rect.height - 1)))
+    }
+
+    /// The side panel's lesson: the title, the step's blocks scrolled by `panelScroll` rows,
+    /// an ellipsis row when more follows, and the goal block at the bottom.
+    mutating func drawLessonBlocks(_ lesson: LessonPanelContent, in rect: Rect, goalLines: [(String, Theme.Role)]) {
+        let (rows, room) = lessonBlockRows(lesson, in: rect, goalRows: goalLines.count)
+        guard room > 0 else { return }
+        let scroll = min(state.panelScroll, max(0, rows.count - room + 1))
+        var visible = Array(rows.dropFirst(scroll).prefix(room))
+        if rows.count - scroll > room {
+            visible[room - 1] = [StyledSpan("\(glyphs.ellipsis) ] scrolls down, [ back", .faint)]
+        }
+        drawStyledRows(visible, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: room))
+        let goalTop = rect.maxY - goalLines.count
+        for (offset, line) in goalLines.enumerated() {
+            grid.put(text: line.0, x: rect.x, y: goalTop + offset, style: style(line.1), maxWidth: rect.width)
+        }
+    }
+
+    /// The lesson's rows (title and blocks) and the rows there is room for above the goal.
+    func lessonBlockRows(_ lesson: LessonPanelContent, in rect: Rect, goalRows: Int) -> (rows: [StyledLine], room: Int) {
+        var rows: [StyledLine] = TextWrap.lines(shown(lesson.title), width: rect.width).map { [StyledSpan($0, .panelTitle)] }
+        rows += lessonRows(lesson, width: rect.width)
+        return (rows, rect.height - goalRows - (goalRows == 0 ? 0 : 1))
+    }
+
+    /// `inspect NODE`: the node's detail lines, wrapped, runs of spaces kept.
     mutating func drawInspect(_ lines: [String], in rect: Rect) {
         var y = rect.y
         for line in lines {
-            for part in TextWrap.lines(shown(line), width: rect.width, indent: 2) {
+            for part in StyledText.preformatted(shown(line), width: rect.width, indent: 2) {
                 guard y < rect.maxY else { return }
                 grid.put(text: part, x: rect.x, y: y, style: style(.text), maxWidth: rect.width)
                 y += 1

@@ -120,7 +120,9 @@ public enum FrameRenderer {
 
     /// The centred "make me bigger" message.
     static func drawTooSmall(_ grid: inout CellGrid, state: ViewState) {
-        let text = "Make the terminal at least \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight) (now \(grid.width)x\(grid.height))"
+        var text = "Make the terminal at least \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight) (now \(grid.width)x\(grid.height))"
+        // A command typed meanwhile is kept, not run, until the view fits.
+        if !state.commandLine.isEmpty { text += " — kept until then: \(state.commandLine)" }
         let lines = TextWrap.lines(text, width: max(1, grid.width >= 10 ? grid.width - 2 : grid.width))
         let style = state.theme.style(for: .panelTitle)
         let top = max(0, (grid.height - lines.count) / 2)
@@ -202,6 +204,7 @@ struct FramePainter {
         drawMessageLine()
         drawCommandLine()
         drawVerdictLanes()
+        if let pane = state.outputPane { drawOutputPane(pane) }
         if state.isHelpShown { drawHelpOverlay() }
     }
 }

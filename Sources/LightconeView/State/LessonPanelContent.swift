@@ -1,3 +1,5 @@
+import LightconeLab
+
 /// What the lesson panel shows for the current lesson step; the lesson engine fills it.
 ///
 /// ```swift
@@ -17,15 +19,19 @@ public struct LessonPanelContent: Sendable, Equatable {
     public var step: Int?
     /// How many steps the lesson has, if known.
     public var stepCount: Int?
+    /// The step's text as blocks (lists, quotes, code, setup commands with their output);
+    /// when empty, `paragraphs` are shown as prose.
+    public var blocks: [LessonBlock] = []
 
     /// A lesson step to show.
     public init(title: String, paragraphs: [String], goal: String? = nil, isGoalMet: Bool = false,
-                step: Int? = nil, stepCount: Int? = nil) {
+                step: Int? = nil, stepCount: Int? = nil, blocks: [LessonBlock] = []) {
         self.title = title
         self.paragraphs = paragraphs
         self.goal = goal
         self.isGoalMet = isGoalMet
         self.step = step
         self.stepCount = stepCount
+        self.blocks = blocks
     }
 }

@@ -31,6 +31,11 @@ public struct ViewState: Sendable, Equatable {
     public var logLines: [String] = []
     /// The lesson step, when a lesson runs.
     public var lesson: LessonPanelContent?
+    /// Multi-line command output shown whole over the side panel (nil: none).
+    public var outputPane: OutputPane?
+    /// How far the side panel is scrolled, in rows: back from the newest event-log line, or
+    /// down the lesson's text (0: the usual place).
+    public var panelScroll: Int = 0
     /// True while the key help overlay is shown.
     public var isHelpShown: Bool = false
     /// True while the log table (one row per node, one column per index) is shown, for
