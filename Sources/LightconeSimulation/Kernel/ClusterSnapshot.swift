@@ -95,7 +95,7 @@ extension Simulation {
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
-                                     lines: nodes[index].summaryLines)
+                                     lines: nodes[index].boxLines)
         }
         let drops = recentDrops.map { item in
             ClusterSnapshot.DroppedMessage(id: item.envelope.id, from: item.envelope.from, to: item.envelope.to,

@@ -161,8 +161,12 @@ public protocol ProtocolNode: Sendable {
     var leaderTerm: Int? { get }
     /// The term, ballot or round to show on the node's box, if the protocol has one.
     var epoch: Int? { get }
-    /// A few short lines for the node's box in the view (log tail, known values).
+    /// A few short lines for the node's box in the view (log tail, known values), and for
+    /// `nodes`, which joins them.
     var summaryLines: [String] { get }
+    /// The lines of the node's box in the view when they must be shorter than `summaryLines`
+    /// (the box is 10 columns wide at 80x24); default `summaryLines`.
+    var boxLines: [String] { get }
     /// The detail shown by `inspect NODE`.
     func inspect() -> [String]
     /// Protocol fields added to this node in `status --json`.
@@ -206,6 +210,7 @@ extension ProtocolNode {
     public var roleKind: RoleKind { Self.roleKind(of: role) }
     public var epoch: Int? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
+    public var boxLines: [String] { summaryLines }
     public static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
     public static var commands: [ProtocolCommand<Self>] { [] }
     public static var messageLabels: [MessageLabelSpec] { [] }
