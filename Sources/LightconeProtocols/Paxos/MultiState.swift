@@ -51,6 +51,9 @@ public struct MultiState: Sendable {
     var learnedAtTick: [Int] = []
     /// Per node, when a reply last added to the votes.
     var lastProgress: [SimTime] = []
+    /// Per node, when the leader last sent it an Accept (a heartbeat is due only after a
+    /// heartbeat interval without one, as in Raft).
+    var lastSent: [SimTime] = []
     /// Clients waiting for their command's slot to be applied: (slot, serial, request).
     var waitingClients: [(slot: Int, serial: Int, request: RequestID)] = []
 
@@ -96,6 +99,7 @@ public struct MultiState: Sendable {
         learnedBy = []
         learnedAtTick = []
         lastProgress = []
+        lastSent = []
         waitingClients = []
     }
 }

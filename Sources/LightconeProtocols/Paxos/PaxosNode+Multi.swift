@@ -141,6 +141,7 @@ extension PaxosNode {
         multi.learnedBy = Array(repeating: 0, count: nodeCount)
         multi.learnedAtTick = Array(repeating: -1, count: nodeCount)
         multi.lastProgress = Array(repeating: ctx.now, count: nodeCount)
+        multi.lastSent = Array(repeating: ctx.now, count: nodeCount)
         var text = "leads with \(ballot) from slot #\(start)"
         if reproposed > 0 { text += "; re-proposes \(reproposed) reported value\(reproposed == 1 ? "" : "s")" }
         if !holes.isEmpty { text += "; fills hole\(holes.count == 1 ? "" : "s") " + holes.map { "#\($0)" }.joined(separator: " ") + " with noop" }
@@ -193,11 +194,13 @@ extension PaxosNode {
             }
             multi.nextSlot[node.index] = through + 1
         }
+        multi.lastSent[node.index] = ctx.now
         ctx.send(.accept(ballot, from: from, values: values, chosen: multi.learnedThrough), to: node)
     }
 
-    /// The leader's tick: resend what seems lost, then send each follower what it lacks (or
-    /// a heartbeat).
+    /// The leader's tick: resend what seems lost, then send each follower what it lacks, or
+    /// a heartbeat if it was sent nothing for a heartbeat interval (under load the Accepts
+    /// are the heartbeats).
     mutating func multiTick(_ ctx: inout Context<PaxosNode>) {
         let firstOpen = multi.learnedThrough + 1
         for peer in ctx.peers {
@@ -213,7 +216,9 @@ extension PaxosNode {
                 multi.nextSlot[index] = min(multi.nextSlot[index], firstOpen)
             }
             multi.learnedAtTick[index] = learned
-            replicate(to: peer, &ctx)
+            if multi.nextSlot[index] <= multi.lastProposed || ctx.now - multi.lastSent[index] >= config.heartbeat {
+                replicate(to: peer, &ctx)
+            }
         }
     }
 
