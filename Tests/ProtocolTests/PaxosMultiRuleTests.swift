@@ -79,6 +79,23 @@ import LightconeCheckers
         #expect(sentTexts(sim, containing: "Prepare").count == 4)
     }
 
+    /// At most two Accepts with values are in flight to one follower (`window`); the slots
+    /// that wait go out together with the first reply.
+    @Test func atMostTwoAcceptsAreInFlightToAFollowerAndTheRestGoAsABatch() throws {
+        var sim = try multiCluster()
+        try elect(1, &sim)
+        sim.run(for: .milliseconds(100))
+        for value in 1...4 { try submit("put k\(value) \(value)", via: 1, &sim) }
+        sim.run(for: .milliseconds(1))
+        let toN2 = { (sim: Simulation<PaxosNode>) in sim.messagesInFlight.filter { $0.to == n(2) && $0.label.hasPrefix("A ") }.map(\.text) }
+        #expect(toN2(sim) == ["Accept 1.n1 #1 [put k1 1] chosen=0", "Accept 1.n1 #2 [put k2 2] chosen=0"])
+        sim.run(for: .milliseconds(19))   // n2's reply for slot 1 is back at n1
+        let batch = toN2(sim)
+        #expect(batch.count == 1 && batch[0].hasPrefix("Accept 1.n1 #3..#4 [put k3 3, put k4 4]"), "\(batch)")
+        sim.run(for: .milliseconds(20))
+        #expect(sim.history.map(\.outcome) == [.ok, .ok, .ok, .ok])
+    }
+
     // MARK: Heartbeats and elections
 
     /// The leader's heartbeats keep the followers from running phase 1: ten seconds later

@@ -40,15 +40,17 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
     var maxPromised: [Ballot] = []
     /// Every plain value a client proposed (Basic Paxos).
     var proposedPlain: Set<String> = []
-    /// Every command a client proposed, by the node that took it and its serial there
-    /// (`serial * 64 + node`): looking one up hashes an integer, not the command's text.
-    var proposedCommands: [Int: PaxosValue] = [:]
+    /// Every command a client proposed: `proposedCommands[node][serial]`, by the node that
+    /// took it and its serial there (serials count up from 1 on each node), so looking one up
+    /// neither hashes the command's text nor rehashes a growing table.
+    var proposedCommands: [[PaxosValue?]] = []
 
     /// A monitor that has seen nothing yet.
     public init() {}
 
-    // The node is read in place (`nodes[i].field`): copying a PaxosNode out of the array
-    // retains and releases each of its arrays, once per event.
+    // The node is read field by field (`nodes[i].field`, stored properties only): copying a
+    // PaxosNode out of the array, or calling one of its methods, retains and releases each of
+    // its arrays, once per event.
     public mutating func observe(_ id: NodeID, in nodes: [PaxosNode], now: SimTime) -> Violation? {
         if maxPromised.count < nodes.count { maxPromised += Array(repeating: .zero, count: nodes.count - maxPromised.count) }
         let i = id.index
@@ -74,7 +76,7 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
         }
         if let slots = nodes[i].learnedInEvent {
             for slot in slots {
-                guard let value = nodes[i].learnedValue(at: slot) else { continue }
+                guard let value = Self.learned(nodes, i, slot) else { continue }
                 if let violation = checkLearned(id, value, slot: slot) { return violation }
             }
         }
@@ -84,9 +86,25 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
     mutating func recordProposed(_ value: PaxosValue) {
         switch value {
         case .plain(let text): proposedPlain.insert(text)
-        case .command(_, let origin, let serial): proposedCommands[serial &* 64 &+ origin.index] = value
+        case .command(_, let origin, let serial):
+            guard serial >= 0 else { return }
+            while proposedCommands.count <= origin.index { proposedCommands.append([]) }
+            while proposedCommands[origin.index].count <= serial { proposedCommands[origin.index].append(nil) }
+            proposedCommands[origin.index][serial] = value
         case .noop: break
         }
+    }
+
+    /// What node `i` accepted for `slot`, read from its stored properties.
+    static func accepted(_ nodes: [PaxosNode], _ i: Int, _ slot: Int) -> Proposal<PaxosValue>? {
+        guard nodes[i].config.mode == .multi else { return slot == 0 ? nodes[i].accepted : nil }
+        return slot >= 1 && slot < nodes[i].multi.accepted.count ? nodes[i].multi.accepted[slot] : nil
+    }
+
+    /// What node `i`'s learner learned for `slot`, read from its stored properties.
+    static func learned(_ nodes: [PaxosNode], _ i: Int, _ slot: Int) -> PaxosValue? {
+        guard nodes[i].config.mode == .multi else { return slot == 0 ? nodes[i].learned : nil }
+        return slot >= 1 && slot <= nodes[i].multi.learned.count ? nodes[i].multi.learned[slot - 1] : nil
     }
 
     /// " in slot #4" (nothing for Basic Paxos's slot 0), for messages.
@@ -97,7 +115,7 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
                                    majority: Int) -> Violation? {
         let bit: UInt64 = 1 << UInt64(id.index)
         for slot in acceptance.from...acceptance.through {
-            guard let proposal = nodes[id.index].acceptedProposal(at: slot), proposal.ballot == acceptance.ballot else { continue }
+            guard let proposal = Self.accepted(nodes, id.index, slot), proposal.ballot == acceptance.ballot else { continue }
             let known = slot < chosen.count ? chosen[slot] : nil
             // Once a value is chosen, accepting it again cannot choose anything else.
             if let known, known.value == proposal.value { continue }
@@ -152,7 +170,9 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
         switch value {
         case .noop: return nil
         case .plain(let text): if proposedPlain.contains(text) { return nil }
-        case .command(_, let origin, let serial): if proposedCommands[serial &* 64 &+ origin.index] == value { return nil }
+        case .command(_, let origin, let serial):
+            if origin.index >= 0, origin.index < proposedCommands.count, serial >= 0, serial < proposedCommands[origin.index].count,
+               proposedCommands[origin.index][serial] == value { return nil }
         }
         return Violation(property: "Validity", message: "\(value) was \(what()) but never proposed")
     }

@@ -1301,7 +1301,7 @@ put c 3
 run 200ms
 ```
 
-Three slots chosen and applied on a majority, each in one round trip of phase 2. `inspect n1` shows the log slot by slot. Now crash the leader.
+Three slots chosen and applied on a majority, with phase 2 only. The first two were chosen one round trip after the puts; the leader keeps at most two Accepts in flight to a follower, so the third went out with the first reply, one round trip later (under load, the slots that wait go out together in one Accept). `inspect n1` shows the log slot by slot. Now crash the leader.
 
 ## A new leader
 
@@ -1327,7 +1327,7 @@ put d 4 via leader
 run 100ms
 ```
 
-Two followers timed out within 10 ms of each other; the one with the lower ballot gave up when it saw the higher one (`gives up 2.n4 (saw 2.n5)`). The new leader prepared from slot 4, the first it had not learned. Had a promise reported a value accepted in an unfinished slot, it would have proposed that value again in its own ballot, exactly as in single-decree Paxos; and a slot that no promise reported — a **hole**, left when the old leader died between two commands — it fills with a **no-op** before serving new commands, so the log can be applied in order. Exercise 5 makes such a hole.
+Two followers timed out within 2 ms of each other; the one with the lower ballot gave up when it saw the higher one (`gives up 2.n3 (saw 2.n4)`). The new leader prepared from slot 4, the first it had not learned. Had a promise reported a value accepted in an unfinished slot, it would have proposed that value again in its own ballot, exactly as in single-decree Paxos; and a slot that no promise reported — a **hole**, left when the old leader died between two commands — it fills with a **no-op** before serving new commands, so the log can be applied in order. Exercise 5 makes such a hole.
 
 ## What Raft made explicit
 

@@ -54,6 +54,9 @@ public struct MultiState: Sendable {
     /// Per node, when the leader last sent it an Accept (a heartbeat is due only after a
     /// heartbeat interval without one, as in Raft).
     var lastSent: [SimTime] = []
+    /// Per node, the Accepts with values sent to it and not yet answered. At most
+    /// `PaxosConfig.window` go out at once; later slots wait for a reply and go in one batch.
+    var inFlight: [Int] = []
     /// Clients waiting for their command's slot to be applied: (slot, serial, request).
     var waitingClients: [(slot: Int, serial: Int, request: RequestID)] = []
 
@@ -100,6 +103,7 @@ public struct MultiState: Sendable {
         learnedAtTick = []
         lastProgress = []
         lastSent = []
+        inFlight = []
         waitingClients = []
     }
 }
