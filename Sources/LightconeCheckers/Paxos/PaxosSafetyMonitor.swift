@@ -38,94 +38,126 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
     var learnedUnchosen: [Int: (value: PaxosValue, node: NodeID)] = [:]
     /// Per acceptor, the highest ballot it ever promised.
     var maxPromised: [Ballot] = []
-    /// Every value a client proposed.
-    var proposed: Set<PaxosValue> = []
+    /// Every plain value a client proposed (Basic Paxos).
+    var proposedPlain: Set<String> = []
+    /// Every command a client proposed: `proposedCommands[node][serial]`, by the node that
+    /// took it and its serial there (serials count up from 1 on each node), so looking one up
+    /// neither hashes the command's text nor rehashes a growing table.
+    var proposedCommands: [[PaxosValue?]] = []
 
     /// A monitor that has seen nothing yet.
     public init() {}
 
+    // The node is read field by field (`nodes[i].field`, stored properties only): copying a
+    // PaxosNode out of the array, or calling one of its methods, retains and releases each of
+    // its arrays, once per event.
     public mutating func observe(_ id: NodeID, in nodes: [PaxosNode], now: SimTime) -> Violation? {
         if maxPromised.count < nodes.count { maxPromised += Array(repeating: .zero, count: nodes.count - maxPromised.count) }
-        let node = nodes[id.index]
-        for value in node.proposedInEvent { proposed.insert(value) }
-        let before = maxPromised[id.index]
-        if node.promised > before { maxPromised[id.index] = node.promised }
-        if node.promised < before {
-            // Reported once; from now on the acceptor is judged by what it holds.
-            maxPromised[id.index] = node.promised
-            return Violation(property: "Promise", message: "\(id) forgot that it promised \(before) (it now holds \(node.promised))")
+        let i = id.index
+        if !nodes[i].proposedInEvent.isEmpty {
+            for value in nodes[i].proposedInEvent { recordProposed(value) }
         }
-        if let promise = node.promisedInEvent, promise < before {
+        let promised = nodes[i].promised
+        let before = maxPromised[i]
+        if promised > before { maxPromised[i] = promised }
+        if promised < before {
+            // Reported once; from now on the acceptor is judged by what it holds.
+            maxPromised[i] = promised
+            return Violation(property: "Promise", message: "\(id) forgot that it promised \(before) (it now holds \(promised))")
+        }
+        if let promise = nodes[i].promisedInEvent, promise < before {
             return Violation(property: "Promise", message: "\(id) promised \(promise) after it had promised \(before)")
         }
-        if let acceptance = node.acceptedInEvent {
+        if let acceptance = nodes[i].acceptedInEvent {
             if acceptance.ballot < before {
                 return Violation(property: "Promise", message: "\(id) accepted \(acceptance.ballot) after it had promised \(before)")
             }
-            if let violation = countAcceptances(id, node, acceptance, majority: nodes.count / 2 + 1) { return violation }
+            if let violation = countAcceptances(id, nodes, acceptance, majority: nodes.count / 2 + 1) { return violation }
         }
-        if let slots = node.learnedInEvent {
+        if let slots = nodes[i].learnedInEvent {
             for slot in slots {
-                guard let value = node.learnedValue(at: slot) else { continue }
+                guard let value = Self.learned(nodes, i, slot) else { continue }
                 if let violation = checkLearned(id, value, slot: slot) { return violation }
             }
         }
         return nil
     }
 
+    mutating func recordProposed(_ value: PaxosValue) {
+        switch value {
+        case .plain(let text): proposedPlain.insert(text)
+        case .command(_, let origin, let serial):
+            guard serial >= 0 else { return }
+            while proposedCommands.count <= origin.index { proposedCommands.append([]) }
+            while proposedCommands[origin.index].count <= serial { proposedCommands[origin.index].append(nil) }
+            proposedCommands[origin.index][serial] = value
+        case .noop: break
+        }
+    }
+
+    /// What node `i` accepted for `slot`, read from its stored properties.
+    static func accepted(_ nodes: [PaxosNode], _ i: Int, _ slot: Int) -> Proposal<PaxosValue>? {
+        guard nodes[i].config.mode == .multi else { return slot == 0 ? nodes[i].accepted : nil }
+        return slot >= 1 && slot < nodes[i].multi.accepted.count ? nodes[i].multi.accepted[slot] : nil
+    }
+
+    /// What node `i`'s learner learned for `slot`, read from its stored properties.
+    static func learned(_ nodes: [PaxosNode], _ i: Int, _ slot: Int) -> PaxosValue? {
+        guard nodes[i].config.mode == .multi else { return slot == 0 ? nodes[i].learned : nil }
+        return slot >= 1 && slot <= nodes[i].multi.learned.count ? nodes[i].multi.learned[slot - 1] : nil
+    }
+
+    /// " in slot #4" (nothing for Basic Paxos's slot 0), for messages.
+    static func place(_ slot: Int) -> String { slot == 0 ? "" : " in slot #\(slot)" }
+
     /// Agreement and Validity as acceptances make values chosen.
-    mutating func countAcceptances(_ id: NodeID, _ node: PaxosNode, _ acceptance: (ballot: Ballot, from: Int, through: Int),
+    mutating func countAcceptances(_ id: NodeID, _ nodes: [PaxosNode], _ acceptance: (ballot: Ballot, from: Int, through: Int),
                                    majority: Int) -> Violation? {
         let bit: UInt64 = 1 << UInt64(id.index)
         for slot in acceptance.from...acceptance.through {
-            guard let proposal = node.acceptedProposal(at: slot), proposal.ballot == acceptance.ballot else { continue }
+            guard let proposal = Self.accepted(nodes, id.index, slot), proposal.ballot == acceptance.ballot else { continue }
             let known = slot < chosen.count ? chosen[slot] : nil
             // Once a value is chosen, accepting it again cannot choose anything else.
             if let known, known.value == proposal.value { continue }
-            var votes = open[slot] ?? []
-            let index: Int
-            if let found = votes.firstIndex(where: { $0.ballot == proposal.ballot }) {
-                index = found
+            // Counted in place: the slot's votes are not copied out of the dictionary.
+            let count: Int
+            if let found = open[slot]?.firstIndex(where: { $0.ballot == proposal.ballot }) {
+                open[slot]?[found].acceptors |= bit
+                count = open[slot]?[found].acceptors.nonzeroBitCount ?? 0
             } else {
-                votes.append(Votes(ballot: proposal.ballot, value: proposal.value, acceptors: 0))
-                index = votes.count - 1
+                open[slot, default: []].append(Votes(ballot: proposal.ballot, value: proposal.value, acceptors: bit))
+                count = 1
             }
-            votes[index].acceptors |= bit
-            let count = votes[index].acceptors.nonzeroBitCount
-            guard count >= majority else {
-                open[slot] = votes
-                continue
-            }
-            let where_ = slot == 0 ? "" : " in slot #\(slot)"
+            guard count >= majority else { continue }
             if let known {
                 return Violation(property: "Agreement",
-                                 message: "two values chosen\(where_): \(known.value) in ballot \(known.ballot) and \(proposal.value) in ballot \(proposal.ballot)")
+                                 message: "two values chosen\(Self.place(slot)): \(known.value) in ballot \(known.ballot) and \(proposal.value) in ballot \(proposal.ballot)")
             }
-            if let violation = checkValidity(proposal.value, what: "chosen\(where_)") { return violation }
+            if let violation = checkValidity(proposal.value, what: "chosen\(Self.place(slot))") { return violation }
             while chosen.count <= slot { chosen.append(nil) }
             chosen[slot] = (proposal.value, proposal.ballot)
-            votes.removeAll { $0.value == proposal.value }
-            if votes.isEmpty { open[slot] = nil } else { open[slot] = votes }
+            open[slot]?.removeAll { $0.value == proposal.value }
+            if open[slot]?.isEmpty == true { open[slot] = nil }
             if let early = learnedUnchosen[slot], early.value != proposal.value {
-                return Violation(property: "Agreement", message: "\(early.node) learned \(early.value)\(where_) but \(proposal.value) was chosen")
+                return Violation(property: "Agreement", message: "\(early.node) learned \(early.value)\(Self.place(slot)) but \(proposal.value) was chosen")
             }
         }
         return nil
     }
 
-    /// Agreement and Validity as a learner learns.
+    /// Agreement and Validity as a learner learns (a value seen chosen was checked for
+    /// validity when it was chosen).
     mutating func checkLearned(_ id: NodeID, _ value: PaxosValue, slot: Int) -> Violation? {
-        let where_ = slot == 0 ? "" : " in slot #\(slot)"
-        if let violation = checkValidity(value, what: "learned\(where_) by \(id)") { return violation }
         if slot < chosen.count, let known = chosen[slot] {
             guard known.value == value else {
-                return Violation(property: "Agreement", message: "\(id) learned \(value)\(where_) but \(known.value) was chosen (ballot \(known.ballot))")
+                return Violation(property: "Agreement", message: "\(id) learned \(value)\(Self.place(slot)) but \(known.value) was chosen (ballot \(known.ballot))")
             }
             return nil
         }
+        if let violation = checkValidity(value, what: "learned\(Self.place(slot)) by \(id)") { return violation }
         if let early = learnedUnchosen[slot] {
             if early.value != value {
-                return Violation(property: "Agreement", message: "\(early.node) learned \(early.value)\(where_) but \(id) learned \(value)")
+                return Violation(property: "Agreement", message: "\(early.node) learned \(early.value)\(Self.place(slot)) but \(id) learned \(value)")
             }
         } else {
             learnedUnchosen[slot] = (value, id)
@@ -134,8 +166,14 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
     }
 
     /// Validity: a chosen or learned value was proposed (a no-op is the leader's own).
-    func checkValidity(_ value: PaxosValue, what: String) -> Violation? {
-        if value == .noop || proposed.contains(value) { return nil }
-        return Violation(property: "Validity", message: "\(value) was \(what) but never proposed")
+    func checkValidity(_ value: PaxosValue, what: @autoclosure () -> String) -> Violation? {
+        switch value {
+        case .noop: return nil
+        case .plain(let text): if proposedPlain.contains(text) { return nil }
+        case .command(_, let origin, let serial):
+            if origin.index >= 0, origin.index < proposedCommands.count, serial >= 0, serial < proposedCommands[origin.index].count,
+               proposedCommands[origin.index][serial] == value { return nil }
+        }
+        return Violation(property: "Validity", message: "\(value) was \(what()) but never proposed")
     }
 }

@@ -1322,6 +1322,252 @@ check
 7. `new crdt 3 type=text` is a shared document merged by operational transform, as in Google Docs: `insert 0 cat via n2`, `run 2s`, `isolate n3`, then `insert 0 a via n1` and `insert 0 the via n3` at the same place. After the heal, whose letters come first, and why must every copy break that tie the same way?
 
 """##),
+        (name: "10-paxos", text: ##"""
+# Paxos: one value, then a log
+
+How acceptors choose one value in two phases, why two proposers can duel forever, how a back-off and a distinguished proposer end the duel, why a chosen value stays chosen, and how one value becomes a replicated log — the protocol Raft was written to explain.
+
+## One value, chosen
+
+Paxos (Leslie Lamport, *Paxos Made Simple*, 2001) makes a group of machines agree on one value, even when some of them crash and messages are lost or late. It has three roles: **proposers** suggest values, **acceptors** vote, **learners** find out what was decided. In `new paxos 5` every node plays all three.
+
+A proposal carries a **ballot** `round.node` — `1.n1`, `2.n2` — ordered by round, then by node, so no two proposers ever use the same one. A round has two phases:
+
+1. **Prepare** (`P`): the proposer asks every acceptor to *promise* never to accept a lower ballot. Each acceptor that has promised nothing higher answers with a **promise** (`P✓`), and tells what it has already accepted, if anything.
+2. **Accept** (`A`): with promises from a majority, the proposer asks the acceptors to accept a value in its ballot. Each acceptor that has not promised a higher ballot accepts (`A✓`) and tells every learner.
+
+A value is **chosen** when a majority of acceptors accepted it in the same ballot. Each box shows what its acceptor promised (`prom 1.n1`) and accepted (`acc 1.n1:x`: value x in ballot 1.n1); once its learner has learned a value, `learned x` takes the first line.
+
+```lightcone setup
+new paxos 5
+net latency=10ms
+```
+
+```lightcone predict
+Every message takes 10 ms. When will n5 learn x, if n1 proposes it at t=0?
+```
+
+```lightcone goal
+learned x on n5
+```
+
+```lightcone hint
+`propose x via n1`, then `run 100ms`.
+```
+
+```lightcone solution
+propose x via n1
+run 100ms
+```
+
+Two round trips: prepare and promises by t=20ms, accept at t=20ms, the acceptors accept at t=30ms and tell every learner, and everyone learns at t=40ms. Note the order: x was *chosen* at t=30ms, the instant the third acceptor accepted it — before any learner knew. Choosing is something a majority does; learning is finding out.
+
+## Two proposers
+
+Now two proposers want different values, on slow links. P (`n1`) proposes x; the acceptors have promised its ballot `1.n1`, and their promises are on their way back. Then Q (`n2`) proposes y. It has seen `1.n1`, so it prepares a higher ballot, `2.n2`, and its prepare will reach the acceptors just before P's accept does. With `backoff=off`, a proposer that hears of a higher ballot starts again at once with a higher one of its own.
+
+```lightcone setup
+new paxos 5 backoff=off retry=1s
+net latency=100ms
+link n1 n2 latency=150ms
+propose x via n1
+run 150ms
+propose y via n2
+```
+
+```lightcone predict
+Which value will be chosen, x or y? Can the two of them fight forever?
+```
+
+The `round` meter at the top shows the highest ballot round any acceptor has promised. Let time run and watch it.
+
+```lightcone goal
+round >= 10 within 3s
+```
+
+```lightcone hint
+`run 1500ms`, then `nodes`.
+```
+
+```lightcone solution
+run 1500ms
+```
+
+Nothing is chosen, and nothing ever will be. Each accept arrives just after the other proposer's higher prepare, so the acceptors reject it (`rejects accept 1.n1 (promised 2.n2)`), its proposer prepares higher still, and that prepare in turn spoils the other's accept. `expect chosen x` and `expect chosen y` both fail; the ballots only grow. This is the duel of §2.4: Paxos is always *safe* — two values are never chosen — but it is not guaranteed to *finish*. (Fischer, Lynch and Paterson proved in 1985 that no protocol can guarantee both in an asynchronous network with one crash.)
+
+## The back-off
+
+The cure is the same as for Raft's split votes: randomness. With `backoff=on` (the default), a beaten proposer waits a random 1–2× `retry` before it tries again, which gives the other one time to finish.
+
+```lightcone setup
+new paxos 5 backoff=on retry=1s
+net latency=100ms
+link n1 n2 latency=150ms
+propose x via n1
+run 150ms
+propose y via n2
+```
+
+```lightcone goal
+chosen y within 5s
+```
+
+```lightcone hint
+`run 1s`.
+```
+
+```lightcone solution
+run 1s
+```
+
+P was beaten once and backed off for 1.7 s; Q finished in the meantime, and y was chosen at t=450ms. Both clients got the answer y (`history`). Now `run 2s` and watch P come back at t≈2s with `3.n1`: its promises report `2.n2:y`, so P proposes **y**, not its own x (`sends accept 3.n1 y (reported by a promise)`). A proposer that arrives late helps to finish what is already chosen.
+
+## The distinguished proposer
+
+A back-off makes a duel unlikely; §2.4's real answer is to have only one proposer at a time. With `leader=on`, a proposer that hears no leader for an election timeout runs phase 1; once a majority promised, it **leads**, sends heartbeats, and is the only one that proposes — the others forward their clients to it. Because its phase 1 already succeeded, each value needs only phase 2.
+
+```lightcone setup
+new paxos 5 leader=on
+net latency=10ms
+run until leader
+```
+
+```lightcone predict
+n4 leads with ballot 1.n4. How long will it take to choose a value now?
+```
+
+```lightcone goal
+learned y on n1
+```
+
+```lightcone hint
+`propose y via leader`, then `run 50ms`.
+```
+
+```lightcone solution
+propose y via leader
+run 50ms
+```
+
+One round trip: accept at once, accepted 10 ms later, learned after 20 ms. Electing the leader is itself a phase 1, and the leader can still be wrong about leading — a partition, a slow heartbeat — in which case two proposers duel again for a while. Safety never depends on the leader; only progress does.
+
+## Chosen stays chosen
+
+Why must a proposer take the value a promise reports? Follow it step by step on three acceptors, with `n3` down.
+
+```lightcone setup
+new paxos 3
+net latency=10ms
+kill n3
+propose x via n1
+run 25ms
+messages
+```
+
+`n1` and `n2` have promised `1.n1`, and `n1` has sent `accept 1.n1 x`. Message 7 is `n1`'s Accepted on its way to `n2`'s learner. Drop it, and let the accept arrive.
+
+```lightcone setup
+drop 7
+run 50ms
+nodes
+```
+
+x is chosen: `n1` and `n2`, two of three, accepted it in `1.n1`. But `n2`'s learner never heard of `n1`'s acceptance, so `n2` has not learned x. Now `n1` crashes and `n3` comes back, knowing nothing.
+
+```lightcone predict
+n2 proposes y. Its phase 1 reaches n2 and n3 — a majority. Which value must it send in phase 2, and why?
+```
+
+```lightcone goal
+learned x on n3
+```
+
+```lightcone hint
+`kill n1`, `restart n3`, `propose y via n2`, `run 100ms`.
+```
+
+```lightcone solution
+kill n1
+restart n3
+propose y via n2
+run 100ms
+```
+
+`n2`'s own promise reported `1.n1:x`, so `n2` sent `accept 2.n2 x (reported by a promise)`, and `n3` learned x. This is the heart of Paxos (P2c in the paper): any two majorities share an acceptor, so the prepare of every later ballot reaches at least one acceptor that accepted the chosen value, and the highest-ballot value among the promises is the chosen one. Every proposal after a value is chosen proposes that value. Chosen stays chosen — even though, at the moment it was chosen, only `n1` knew it.
+
+## From one value to a log
+
+A replicated state machine needs not one value but a sequence: the commands of a log, one Paxos instance per **slot** (§3). Running both phases per slot would be wasteful. **Multi-Paxos** elects a leader that runs phase 1 *once*, for every slot from the first it has not learned, and then only phase 2 for each command. `mode=multi` runs it with `put`, `get` and `cas` commands like Raft's; reads go through the log too. Each box shows the last slots with the ballot they were accepted in (`3@1.n1`) and how many are chosen.
+
+```lightcone setup
+new paxos 5 mode=multi
+net latency=10ms
+timeout n1
+run until leader n1
+```
+
+```lightcone goal
+committed 3
+```
+
+```lightcone hint
+`put a 1`, `put b 2`, `put c 3`, then `run 200ms`.
+```
+
+```lightcone solution
+put a 1
+put b 2
+put c 3
+run 200ms
+```
+
+Three slots chosen and applied on a majority, with phase 2 only. The first two were chosen one round trip after the puts; the leader keeps at most two Accepts in flight to a follower, so the third went out with the first reply, one round trip later (under load, the slots that wait go out together in one Accept). `inspect n1` shows the log slot by slot. Now crash the leader.
+
+## A new leader
+
+```lightcone setup
+kill leader
+```
+
+```lightcone predict
+A follower that misses the heartbeats runs phase 1 with a higher ballot. From which slot does it prepare — and what does it do with values the promises report?
+```
+
+```lightcone goal
+value d 4 on n2 within 2s
+```
+
+```lightcone hint
+`run 500ms` lets a follower time out and lead; then `put d 4 via leader` and `run 100ms`.
+```
+
+```lightcone solution
+run 500ms
+put d 4 via leader
+run 100ms
+```
+
+Two followers timed out within 2 ms of each other; the one with the lower ballot gave up when it saw the higher one (`gives up 2.n3 (saw 2.n4)`). The new leader prepared from slot 4, the first it had not learned. Had a promise reported a value accepted in an unfinished slot, it would have proposed that value again in its own ballot, exactly as in single-decree Paxos; and a slot that no promise reported — a **hole**, left when the old leader died between two commands — it fills with a **no-op** before serving new commands, so the log can be applied in order. Exercise 5 makes such a hole.
+
+## What Raft made explicit
+
+Raft (lessons 11 and 12) is Multi-Paxos with its choices spelled out:
+
+- Raft's **term** is the ballot; RequestVote is phase 1, AppendEntries is phase 2 plus the heartbeat.
+- Multi-Paxos lets any node lead and makes the new leader *learn* the open slots from the promises and re-propose them. Raft only elects a candidate whose log is at least as up to date as a majority's, so the leader already has every committed entry and never has to learn one.
+- Paxos slots are independent, and a log can have holes; Raft's logs have none: AppendEntries checks the previous entry, so a follower's log is a prefix of the leader's.
+- Paxos leaves leader election, log repair and membership open; Raft specifies all three, which is what made it easier to teach and to build.
+
+## Exercises
+
+1. **Beat Paxos.** `new paxos 5`, `propose x via n1`, `propose y via n2`, and then use `kill`, `restart`, `partition`, `hold`, `release`, `drop` and `deliver` to make two learners learn different values (`expect no agreement`, or `check`). Can you? Why not?
+2. Now `bug paxos skip-promise-value`: a proposer proposes its own value even when a promise reported one. Beat Paxos again. (The "Chosen stays chosen" step shows the place: `new paxos 3`, and replay it with the bug on.)
+3. `bug paxos forget-promise` makes promises volatile. Find a schedule with `kill` and `restart` where an acceptor accepts a ballot below one it promised. Which monitor fires?
+4. `new paxos 5 backoff=off retry=1s` with default links: does the duel still last forever? Try a few `seed`s, and explain.
+5. **A hole.** `new paxos 5 mode=multi`, `net latency=10ms`, `timeout n1`, `run until leader n1`, `put a 1`, `run 100ms`. Cut `n1` off from `n3`, `n4` and `n5` (`cut n1->n3` and so on) and `hold n1->n2`; `put b 2`, `run 5ms`, and `drop` the Accept for slot 2 to `n2` (`messages` lists it). Then `put c 3`, `run 5ms`, `release n1->n2`, `run 30ms`: `n2` has slot 3 and not slot 2. `kill n1`, `heal`, `timeout n3`, `run until leader n3`, and `inspect n3`. What is in slot 2, and why must it be there before slot 3 can be applied?
+6. `new paxos 5 mode=multi`, `load 20/s for 10s`, `chaos for 10s`, `run 15s`, `check`, `history`. Run the same script on `new raft 5`: which answers more of the load, and which leaves more operations `unknown`?
+
+"""##),
         (name: "11-raft-leader-election", text: ##"""
 # Raft I: electing a leader
 

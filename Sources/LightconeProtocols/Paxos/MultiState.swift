@@ -51,6 +51,12 @@ public struct MultiState: Sendable {
     var learnedAtTick: [Int] = []
     /// Per node, when a reply last added to the votes.
     var lastProgress: [SimTime] = []
+    /// Per node, when the leader last sent it an Accept (a heartbeat is due only after a
+    /// heartbeat interval without one, as in Raft).
+    var lastSent: [SimTime] = []
+    /// Per node, the Accepts with values sent to it and not yet answered. At most
+    /// `PaxosConfig.window` go out at once; later slots wait for a reply and go in one batch.
+    var inFlight: [Int] = []
     /// Clients waiting for their command's slot to be applied: (slot, serial, request).
     var waitingClients: [(slot: Int, serial: Int, request: RequestID)] = []
 
@@ -96,6 +102,8 @@ public struct MultiState: Sendable {
         learnedBy = []
         learnedAtTick = []
         lastProgress = []
+        lastSent = []
+        inFlight = []
         waitingClients = []
     }
 }

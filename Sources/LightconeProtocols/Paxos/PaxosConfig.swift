@@ -32,6 +32,10 @@ public struct PaxosConfig: Sendable, Equatable {
     public var heartbeat: SimDuration = .milliseconds(50)
     /// The most log slots one Accept carries (`mode=multi`).
     public var batch = 64
+    /// The most Accepts with values a leader has in flight to one follower (`mode=multi`):
+    /// two keep slots independent (a later slot can arrive while an earlier one is lost, which
+    /// is how a log gets holes), and under load the rest wait for a reply and go as a batch.
+    public var window = 2
 
     /// The default settings.
     public init() {}

@@ -141,6 +141,8 @@ extension PaxosNode {
         multi.learnedBy = Array(repeating: 0, count: nodeCount)
         multi.learnedAtTick = Array(repeating: -1, count: nodeCount)
         multi.lastProgress = Array(repeating: ctx.now, count: nodeCount)
+        multi.lastSent = Array(repeating: ctx.now, count: nodeCount)
+        multi.inFlight = Array(repeating: 0, count: nodeCount)
         var text = "leads with \(ballot) from slot #\(start)"
         if reproposed > 0 { text += "; re-proposes \(reproposed) reported value\(reproposed == 1 ? "" : "s")" }
         if !holes.isEmpty { text += "; fills hole\(holes.count == 1 ? "" : "s") " + holes.map { "#\($0)" }.joined(separator: " ") + " with noop" }
@@ -192,12 +194,15 @@ extension PaxosNode {
                 }
             }
             multi.nextSlot[node.index] = through + 1
+            multi.inFlight[node.index] += 1
         }
+        multi.lastSent[node.index] = ctx.now
         ctx.send(.accept(ballot, from: from, values: values, chosen: multi.learnedThrough), to: node)
     }
 
-    /// The leader's tick: resend what seems lost, then send each follower what it lacks (or
-    /// a heartbeat).
+    /// The leader's tick: resend what seems lost, then send each follower what it lacks, or
+    /// a heartbeat if it was sent nothing for a heartbeat interval (under load the Accepts
+    /// are the heartbeats).
     mutating func multiTick(_ ctx: inout Context<PaxosNode>) {
         let firstOpen = multi.learnedThrough + 1
         for peer in ctx.peers {
@@ -206,14 +211,18 @@ extension PaxosNode {
             if learned < multi.learnedThrough && learned == multi.learnedAtTick[index] {
                 // Its learned prefix stalls behind ours: it lacks values of our ballot.
                 multi.nextSlot[index] = min(multi.nextSlot[index], learned + 1)
+                multi.inFlight[index] = 0
             } else if firstOpen <= multi.lastProposed, firstOpen >= multi.votesBase,
                       multi.votes[firstOpen - multi.votesBase] & PaxosNode.bit(peer) == 0,
                       ctx.now - multi.lastProgress[index] >= 2 * config.heartbeat {
                 // The first open slot lacks its acceptance and it has said nothing new for a while.
                 multi.nextSlot[index] = min(multi.nextSlot[index], firstOpen)
+                multi.inFlight[index] = 0
             }
             multi.learnedAtTick[index] = learned
-            replicate(to: peer, &ctx)
+            if multi.nextSlot[index] <= multi.lastProposed || ctx.now - multi.lastSent[index] >= config.heartbeat {
+                replicate(to: peer, &ctx)
+            }
         }
     }
 
@@ -247,6 +256,7 @@ extension PaxosNode {
         guard multi.isLeader, b == ballot else { return }
         let index = sender.index
         if learned > multi.learnedBy[index] { multi.learnedBy[index] = learned }
+        if through >= from && multi.inFlight[index] > 0 { multi.inFlight[index] -= 1 }
         let first = max(from, multi.votesBase)
         if through >= first {
             let bit = PaxosNode.bit(sender)
@@ -343,6 +353,8 @@ extension PaxosNode {
         proposeInOwnLog(value, &ctx)
         multi.waitingClients.append((slot: multi.lastProposed, serial: multi.serial, request: request))
         if nodeCount == 1 { advanceChosen(&ctx) }
-        for peer in ctx.peers where multi.nextSlot[peer.index] == multi.lastProposed { replicate(to: peer, &ctx) }
+        for peer in ctx.peers where multi.nextSlot[peer.index] == multi.lastProposed && multi.inFlight[peer.index] < config.window {
+            replicate(to: peer, &ctx)
+        }
     }
 }

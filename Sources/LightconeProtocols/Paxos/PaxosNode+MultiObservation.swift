@@ -42,6 +42,23 @@ extension PaxosNode {
         return LogObservation(length: last, entries: entries)
     }
 
+    /// The box's lines in at most 10 columns: the last slots with their ballots (`2@- 3@1.n1`:
+    /// slot 2 holds nothing), `chosen 6` (with `ap 5` while applying lags), `prom 3.n2`.
+    var multiBoxLines: [String] {
+        var tail: [String] = []
+        var width = 0
+        var slot = multi.lastAccepted
+        while slot >= 1, tail.count < 3 {
+            let entry = "\(slot)@" + (multi.accepted[slot].map { $0.ballot.description } ?? "-")
+            if !tail.isEmpty && width + 1 + entry.count > 10 { break }
+            width += entry.count + (tail.isEmpty ? 0 : 1)
+            tail.insert(entry, at: 0)
+            slot -= 1
+        }
+        let chosen = "chosen \(multi.learnedThrough)" + (multi.applied < multi.learnedThrough ? " ap \(multi.applied)" : "")
+        return [tail.isEmpty ? "log empty" : tail.joined(separator: " "), chosen, "prom \(promised)"]
+    }
+
     func multiInspect() -> [String] {
         var lines = [
             "promised \(promised), leader " + (multi.isLeader ? "this node (\(ballot))" : multi.leaderId?.description ?? "unknown"),

@@ -27,6 +27,18 @@ extension PaxosNode {
                 "learned " + (learned?.description ?? "-")]
     }
 
+    /// The node's box, in at most 10 columns (a box's width on the 80x24 screen) and two
+    /// lines (a box shows two under its id and role): an acceptor's promise and acceptance
+    /// (`prom 3.n2`, `acc 2.n1:x`); once its learner has learned, what it learned comes first
+    /// (`learned x`, `acc 2.n1:x`), since that is what `Beat Paxos` is about.
+    public var boxLines: [String] {
+        if config.mode == .multi { return multiBoxLines }
+        let promise = "prom \(promised)"
+        let acceptance = "acc " + (accepted.map { "\($0.ballot):\($0.value)" } ?? "-")
+        guard let learned else { return [promise, acceptance, "learned -"] }
+        return ["learned \(learned)", acceptance, promise]
+    }
+
     public func inspect() -> [String] {
         if config.mode == .multi { return multiInspect() }
         var lines = [
@@ -65,6 +77,13 @@ extension PaxosNode {
         fields.append(("phase", .string(phase.rawValue)))
         fields.append(("ballot", .string(ballot.description)))
         return fields
+    }
+
+    // MARK: - Meters
+
+    /// `round`: the highest round any acceptor has promised.
+    public static func readMeters(in cluster: ClusterState<PaxosNode>) -> [MeterReading] {
+        [MeterReading("round", millionths: Int64(cluster.nodes.map(\.promised.round).max() ?? 0) * 1_000_000)]
     }
 
     // MARK: - Conditions

@@ -77,6 +77,9 @@ public struct PaxosNode: ProtocolNode {
     public static let hasLeaders = true
     public static let roles = [RoleSpec("proposer", .campaigning), RoleSpec("leader", .leading),
                                RoleSpec("acceptor", .following), RoleSpec("learner", .passive)]
+    public static let meters = [
+        MeterSpec("round", "the highest ballot round any acceptor has promised (it climbs in a duel)"),
+    ]
 
     /// This node.
     public let id: NodeID

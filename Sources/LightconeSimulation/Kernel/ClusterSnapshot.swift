@@ -110,7 +110,7 @@ extension Simulation {
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
-                                     lines: (marks[NodeID(index: index)] ?? []) + nodes[index].summaryLines,
+                                     lines: (marks[NodeID(index: index)] ?? []) + nodes[index].boxLines,
                                      markLineCount: marks[NodeID(index: index)]?.count ?? 0,
                                      log: nodes[index].logObservation,
                                      countdown: lives[index] == .down ? nil : nodes[index].countdown)

@@ -171,7 +171,8 @@ public protocol ProtocolNode: Sendable {
     var leaderTerm: Int? { get }
     /// The term, ballot or round to show on the node's box, if the protocol has one.
     var epoch: Int? { get }
-    /// A few short lines for the node's box in the view (log tail, known values).
+    /// A few short lines for the node's box in the view (log tail, known values), and for
+    /// `nodes`, which joins them.
     var summaryLines: [String] { get }
     /// The node's log for the view, when the protocol keeps one (Raft, Multi-Paxos); default
     /// nil. A protocol that answers it puts its log tail first in `summaryLines`: the view
@@ -183,6 +184,9 @@ public protocol ProtocolNode: Sendable {
     /// Marks the view draws first in nodes' boxes now, seeing the whole cluster and its
     /// history (`⚠ stale x=1` at the node that answered a stale read); default none.
     static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]]
+    /// The lines of the node's box in the view when they must be shorter than `summaryLines`
+    /// (the box is 10 columns wide at 80x24); default `summaryLines`.
+    var boxLines: [String] { get }
     /// The detail shown by `inspect NODE`.
     func inspect() -> [String]
     /// Protocol fields added to this node in `status --json`.
@@ -229,6 +233,7 @@ extension ProtocolNode {
     public var logObservation: LogObservation? { nil }
     public var countdown: Countdown? { nil }
     public var statusFields: [(String, JSONValue)] { [] }
+    public var boxLines: [String] { summaryLines }
     public static func randomOperation(config: Config, keys: Int, using rng: inout SeededGenerator) -> Operation? { nil }
     public static var commands: [ProtocolCommand<Self>] { [] }
     public static var messageLabels: [MessageLabelSpec] { [] }
