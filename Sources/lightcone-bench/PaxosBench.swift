@@ -69,7 +69,7 @@ func multiPaxosChaosRun(seed: UInt64) -> Violation? {
         if let first = simulation.violations.first { return first }
         switch LinearizabilityChecker.check(simulation.history) {
         case .linearizable: return nil
-        case .notLinearizable(let key, _): return Violation(property: "linearizability", message: "not linearizable on key \(key)")
+        case .notLinearizable(let key, _, _): return Violation(property: "linearizability", message: "not linearizable on key \(key)")
         case .unknown(let reason): return Violation(property: "linearizability", message: "unknown: \(reason)")
         }
     } catch {
