@@ -11,10 +11,13 @@ public struct ClusterSnapshot: Sendable {
         public var epoch: Int?
         public var isLeader: Bool
         public var lines: [String]
+        /// The protocol's mark on the box (a light cone), if any.
+        public var mark: NodeMark?
 
         /// A node's box as the view draws it.
         public init(id: NodeID, life: NodeLife, role: String, roleKind: RoleKind = .passive, epoch: Int?,
-                    isLeader: Bool, lines: [String]) {
+                    isLeader: Bool, lines: [String], mark: NodeMark? = nil) {
+            self.mark = mark
             self.id = id
             self.life = life
             self.role = role
@@ -90,12 +93,15 @@ extension Simulation {
     /// What the view needs to draw the cluster now.
     public var snapshot: ClusterSnapshot {
         let leader = self.leader
-        let views = (0..<nodeCount).map { index in
-            ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
+        let marks = markFocus.isEmpty ? [] : Node.marks(focus: markFocus, in: state)
+        let views = (0..<nodeCount).map { (index: Int) -> ClusterSnapshot.NodeView in
+            let mark: NodeMark? = index < marks.count ? marks[index] : nil
+            return ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
-                                     lines: nodes[index].summaryLines)
+                                     lines: nodes[index].summaryLines,
+                                     mark: mark)
         }
         let drops = recentDrops.map { item in
             ClusterSnapshot.DroppedMessage(id: item.envelope.id, from: item.envelope.from, to: item.envelope.to,
