@@ -62,6 +62,7 @@ public enum ProtocolRegistry {
         entry(PaxosNode.self, checker: PaxosChecker.self),
         entry(BankNode.self, checker: BankChecker.self),
         entry(ShardsNode.self, checker: ShardsChecker.self),
+        entry(ClocksNode.self, checker: ClocksChecker.self),
     ]
 
     /// The protocols of this build as a catalog (what sessions use unless told otherwise).
