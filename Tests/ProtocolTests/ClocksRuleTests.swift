@@ -92,7 +92,7 @@ struct ClocksLab {
         #expect(lab.lamport("n2:1") == 1)
         #expect(lab.vector("n2:1") == [4, 1, 0], "vector clocks still merge")
         #expect(lab.sim.violations.map(\.property) == ["ClockCondition"])
-        #expect(lab.sim.violations.first?.message == "n1:1 → n2:1 but L(n1:1)=1 ≥ L(n2:1)=1")
+        #expect(lab.sim.violations.first?.message == "n1:4 → n2:1 but L(n1:4)=4 ≥ L(n2:1)=1")
     }
 
     @Test("hb: before, after, concurrent, same; a Lamport order between concurrent events is called out")

@@ -80,7 +80,8 @@ public struct CausalityMonitor: SafetyMonitor {
         }
         past[b.name] = cause
         defer { events.append(b) }
-        for a in events {
+        // Latest first: a broken rule shows first at the events nearest b (the send it receives).
+        for a in events.reversed() {
             pairsCompared += 1
             let happenedBefore = cause.contains(a.name)
             if happenedBefore && a.lamport >= b.lamport {
