@@ -49,7 +49,7 @@ struct ClocksLab {
         try lab.send(1, 2)
         let message = try #require(lab.sim.messagesInFlight.first)
         #expect(message.label == "m@2")
-        #expect(message.text == "Message n1:2 L=2 V=[2,0,0]")
+        #expect(message.text == "n1:2 carries L=2 V=[2,0,0]")
     }
 
     @Test("IR2(b): on receipt C = max(C, Tm) + 1, whichever is larger")

@@ -11,9 +11,10 @@ public enum ClocksMessage: ProtocolMessage, Equatable {
         switch self { case .message(_, let lamport, _): return "m@\(lamport)" }
     }
 
-    /// `Message n1:2 L=2 V=[2,0,0]`.
+    /// `n1:2 carries L=2 V=[2,0,0]`: the send event first, so that `timeline` (which names an
+    /// arrow by the first word) labels each message by the event that sent it.
     public var traceText: String {
-        switch self { case .message(let send, let lamport, let vector): return "Message \(send) L=\(lamport) V=\(vector)" }
+        switch self { case .message(let send, let lamport, let vector): return "\(send) carries L=\(lamport) V=\(vector)" }
     }
 
     public var isReply: Bool { false }
