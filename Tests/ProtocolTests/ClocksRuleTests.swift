@@ -188,6 +188,17 @@ struct ClocksLab {
         #expect(throws: OptionError.self) { try Simulation<ClocksNode>(nodeCount: 3, seed: 1, options: [(key: "x", value: "1")]) }
     }
 
+    @Test("a node makes at most eventLimit events by command, and says so")
+    func eventLimit() throws {
+        var lab = try ClocksLab(2)
+        for _ in 0..<ClocksNode.eventLimit { _ = try lab.sim.performProtocolCommand("event", arguments: ["n1"]) }
+        #expect(throws: SimulationError("n1 has had 500 events, the most one node makes here; `new clocks` starts again")) {
+            try lab.sim.performProtocolCommand("send", arguments: ["n1", "n2"])
+        }
+        #expect(lab.sim.nodes[0].events.count == ClocksNode.eventLimit)
+        #expect(lab.sim.violations.isEmpty)
+    }
+
     @Test("the monitor's happens-before is its own: an event whose vector lies is caught")
     func monitorIsIndependent() throws {
         var monitor = CausalityMonitor()

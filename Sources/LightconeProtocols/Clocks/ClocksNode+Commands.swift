@@ -82,10 +82,17 @@ extension ClocksNode {
         ]
     }
 
+    /// The most events `event` and `send` make on one node (receives are bounded by the sends),
+    /// so that the checker's work, which grows with the square of the events, stays small.
+    public static let eventLimit = 500
+
     /// Delivers `name` to the node `word` names and returns what it narrated (its event, and
     /// any violation it caused).
     static func deliver(_ name: String, arguments: [String], to word: String, _ simulation: inout Simulation<ClocksNode>) throws(SimulationError) -> [String] {
         let id = try ProtocolCommandWords.resolve(word, in: simulation)
+        guard simulation.nodes[id.index].events.count < eventLimit else {
+            throw SimulationError("\(id) has had \(eventLimit) events, the most one node makes here; `new clocks` starts again")
+        }
         let start = simulation.trace.count
         try simulation.deliverCommand(name, arguments: arguments, to: id)
         return simulation.trace.records(from: start).filter(\.isNotable).map(\.line)
