@@ -111,7 +111,10 @@ struct ClocksLab {
         #expect(ClocksNode.orderLines(b, a).first == "n2:1 after n1:1 (n1:1 → n2:1)")
         let concurrent = ClocksNode.orderLines(a, c)
         #expect(concurrent.first == "concurrent (n1:1 ∥ n3:2)")
-        #expect(concurrent.last?.contains("L(n1:1)=1 < L(n3:2)=2, yet they are concurrent") == true)
+        #expect(concurrent[2].contains("L(n1:1)=1 < L(n3:2)=2, yet they are concurrent"))
+        #expect(concurrent[3] == "  Lamport's total order (L, then node): n1:1 ⇒ n3:2, an order agreed on, not observed")
+        let tie = try #require(lab.event("n2:1"))   // L=2, like n3:2: the tie goes to the lower node
+        #expect(ClocksNode.totalOrder(c, tie).name.description == "n2:1")
         #expect(lab.sim.evaluate(.protocolCondition("happened-before", ["n1:1", "n2:1"]))?.holds == true)
         #expect(lab.sim.evaluate(.protocolCondition("concurrent", ["n1:1", "n3:2"]))?.holds == true)
         #expect(lab.sim.evaluate(.protocolCondition("concurrent", ["n1:1", "n2:1"]))?.holds == false)

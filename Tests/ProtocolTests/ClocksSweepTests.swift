@@ -7,20 +7,24 @@ import Testing
 /// characterise happens-before and Lamport clocks respect it, against → computed here a third
 /// way (a search of the event graph backwards from each event).
 @Suite struct ClocksSweepTests {
-    /// A random script on seed `seed`: 60 steps of events, sends, waits, partitions and holds,
-    /// then everything healed, released and delivered.
+    /// A random script on seed `seed`: 60 steps of events, sends, waits, partitions, holds,
+    /// loss, duplication and crashes, then everything healed, released and delivered.
     static func randomRun(seed: UInt64, bug: String? = nil) throws -> Simulation<ClocksNode> {
         var rng = SeededGenerator(seed: seed &* 0x9E37_79B9)
         let count = 2 + rng.index(below: 4)
         var lab = try ClocksLab(count, seed: seed, bug: bug)
         lab.sim.trace.isEnabled = false
+        if rng.chance(ppm: 300_000) { lab.sim.setNetwork(LinkSettingsChange(lossPPM: 200_000, duplicatePPM: 100_000)) }
         for _ in 0..<60 {
             let from = 1 + rng.index(below: count)
             var to = 1 + rng.index(below: count - 1)
             if to >= from { to += 1 }
-            switch rng.index(below: 20) {
-            case 0..<6: try lab.event(from)
-            case 6..<14: try lab.send(from, to)
+            let isUp = lab.sim.lives[from - 1] == .up
+            switch rng.index(below: 21) {
+            case 0..<6 where isUp: try lab.event(from)
+            case 6..<14 where isUp: try lab.send(from, to)
+            case 0..<14: try lab.sim.restart(ClocksLab.n(from))
+            case 20 where isUp: try lab.sim.kill(ClocksLab.n(from))
             case 14..<18: lab.sim.run(for: SimDuration(1_000 * (1 + rng.index(below: 40))))
             case 18:
                 try lab.sim.partition([[ClocksLab.n(from)], (1...count).filter { $0 != from }.map(ClocksLab.n)])
@@ -29,6 +33,7 @@ import Testing
             }
         }
         lab.sim.heal()
+        for id in lab.sim.ids where lab.sim.lives[id.index] == .down { try lab.sim.restart(id) }
         for link in lab.sim.network.held.sorted(by: { ($0.from, $0.to) < ($1.from, $1.to) }) {
             _ = try lab.sim.release(link.from, link.to)
         }

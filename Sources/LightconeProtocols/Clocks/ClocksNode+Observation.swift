@@ -39,8 +39,14 @@ extension ClocksNode {
             let lamport = first.lamport == second.lamport
                 ? "  L(\(first.name))=\(first.lamport) = L(\(second.name))=\(second.lamport): concurrent events may share a timestamp"
                 : "  L(\(first.name))=\(first.lamport) < L(\(second.name))=\(second.lamport), yet they are concurrent: L(a) < L(b) does not mean a → b"
-            return ["concurrent (\(a.name) ∥ \(b.name))", "  \(va)  \(vb): neither is ≤ the other", lamport]
+            return ["concurrent (\(a.name) ∥ \(b.name))", "  \(va)  \(vb): neither is ≤ the other", lamport,
+                    "  Lamport's total order (L, then node): \(totalOrder(a, b).name) ⇒ \(totalOrder(a, b) == a ? b.name : a.name), an order agreed on, not observed"]
         }
+    }
+
+    /// The first of two events in Lamport's total order ⇒: by timestamp, ties broken by node.
+    static func totalOrder(_ a: ClockEvent, _ b: ClockEvent) -> ClockEvent {
+        (a.lamport, a.name.node) < (b.lamport, b.name.node) ? a : b
     }
 
     /// For `a → b`: `L(a)=1 < L(b)=4`, as the clock condition requires, or that it is broken.
