@@ -1277,7 +1277,7 @@ release n1->n2
 run 50ms
 ```
 
-A partition makes everything on one side concurrent with everything on the other, however long it lasts.
+Across a partition the same holds for as long as it lasts: every event made on one side while it stands is concurrent with every event made on the other.
 
 ## The light cone
 
