@@ -191,6 +191,22 @@ struct ClocksLab {
         #expect(throws: OptionError.self) { try Simulation<ClocksNode>(nodeCount: 3, seed: 1, options: [(key: "x", value: "1")]) }
     }
 
+    @Test("diagram: a column per node, a row per event in time order, the latest rowLimit rows")
+    func diagram() throws {
+        var lab = try ClocksLab(2)
+        #expect(SpaceTimeDiagram.lines(lab.sim.nodes) == ["no events yet: `event NODE` and `send A B` make them"])
+        try lab.send(1, 2)
+        lab.settle()
+        let lines = SpaceTimeDiagram.lines(lab.sim.nodes)
+        #expect(lines.dropFirst() == ["time      n1               n2",
+                                      "0ms       n1:1 ->n2   L=1  |",
+                                      "24.059ms  |                n2:1 <-n1:1 L=2"])
+        for _ in 0..<SpaceTimeDiagram.rowLimit { try lab.event(2) }
+        let long = SpaceTimeDiagram.lines(lab.sim.nodes)
+        #expect(long.count == 3 + SpaceTimeDiagram.rowLimit)
+        #expect(long[2] == "  (2 earlier events; `events` lists them all)")
+    }
+
     @Test("a node makes at most eventLimit events by command, and says so")
     func eventLimit() throws {
         var lab = try ClocksLab(2)

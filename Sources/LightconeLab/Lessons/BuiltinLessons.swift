@@ -1185,7 +1185,7 @@ send n3 n1
 run 50ms
 ```
 
-`hb n3:1 n1:3` answers `n3:1 → n1:3 (happens before)` and shows why in the vector clocks. `events` lists every event with its clocks.
+`hb n3:1 n1:3` answers `n3:1 → n1:3 (happens before)` and shows why in the vector clocks. `events` lists every event with its clocks, and `diagram` draws the run the way Lamport did: a column per node, time running down, each receive naming its send. Follow the path from `n3:1` to `n1:3` in it.
 
 ## What a Lamport clock cannot tell
 

@@ -79,6 +79,14 @@ extension ClocksNode {
                         return ["\(id) (now L=\(node.lamport) V=\(node.vector)):"] + node.events.map { "  " + $0.line }
                     }
                 }),
+            ProtocolCommand(
+                "diagram", usage: "diagram", summary: "Lamport's space-time diagram of the events so far: a column per node, time running down.",
+                example: "diagram", isReadOnly: true,
+                parse: { words, _ throws(OptionError) in
+                    guard words.isEmpty else { throw OptionError("diagram takes nothing; usage: diagram") }
+                    return []
+                },
+                perform: { _, simulation throws(SimulationError) in SpaceTimeDiagram.lines(simulation.nodes) }),
         ]
     }
 
