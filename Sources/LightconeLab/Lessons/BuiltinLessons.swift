@@ -1112,6 +1112,254 @@ The same seed, the same partition and the same random transfers on both. The ACI
 - In BASE mode, which transfers can never cause an overdraft? Try a partition where each side only spends accounts it alone uses.
 
 """##),
+        (name: "08-clocks-and-causality", text: ##"""
+# Clocks and causality
+
+No node can read a global clock: Lamport's happens-before, Lamport clocks and what they cannot tell you, vector clocks that tell exactly, concurrency as "could not have known", and the light cone of an event.
+
+## No global clock
+
+Every transcript so far began lines with `t=`. That is the lab's clock: a god's-eye time that no node has. A real node has a quartz crystal that drifts, an NTP daemon that nudges it, and no way to know what time it is *anywhere else*. In lesson 05, last-write-wins trusted such clocks and quietly lost a write.
+
+Lamport's answer (1978, "Time, Clocks, and the Ordering of Events in a Distributed System"): forget physical time, and order **events** by what could have caused what. In `new clocks` nothing happens on its own. You make the events: `event NODE` is a local event, `send A B` a message. Events are named `NODE:K`, the K-th event on that node.
+
+```lightcone setup
+new clocks 3
+```
+
+```lightcone goal
+events 1 on n1
+```
+
+```lightcone hint
+`event n1`.
+```
+
+```lightcone solution
+event n1
+```
+
+`n1:1` got two timestamps: `L=1`, its **Lamport clock**, and `V=[1,0,0]`, its **vector clock**. Both are counters the node keeps itself; neither needs a clock on the wall. Rule IR1: a node ticks its clock before each event.
+
+## Messages carry time
+
+A message carries the timestamp of the event that sent it (the label `m@2` in the view is a message stamped `L=2`). Rule IR2: on receipt, the node sets its clock past both what it had and what the message says: `L = max(local, message) + 1`.
+
+```lightcone predict
+n1 sends n2 a message. n2 has no events yet. What Lamport timestamp will n2 give the receive?
+```
+
+```lightcone goal
+events 1 on n2 within 1s
+```
+
+```lightcone hint
+`send n1 n2`, then `run 50ms` for the message to cross.
+```
+
+```lightcone solution
+send n1 n2
+run 50ms
+```
+
+The send was `n1:2` with `L=2`, so the receive `n2:1` got `max(0, 2) + 1 = 3`. Its vector clock `[2,1,0]` took the pointwise maximum with the message's `[2,0,0]` and ticked n2's own counter: n2 now knows of two events on n1.
+
+## Happened before
+
+Lamport's relation → ("happened before") is the smallest one where:
+
+- events on one node are ordered as they happened there (`n1:1 → n1:2`);
+- a send happened before its receive (`n1:2 → n2:1`);
+- and it is transitive (`n1:1 → n2:1`).
+
+`a → b` means *a could have influenced b*: there is a path from a to b along a node's own history and messages. Nothing else orders events.
+
+```lightcone setup
+event n3
+```
+
+```lightcone predict
+`n3:1` just happened. Did it happen before n1's next event? What would make it so?
+```
+
+```lightcone goal
+happened-before n3:1 n1:3 within 1s
+```
+
+```lightcone hint
+n3 has to tell n1: `send n3 n1`, then `run 50ms`.
+```
+
+```lightcone solution
+send n3 n1
+run 50ms
+```
+
+`hb n3:1 n1:3` answers `n3:1 → n1:3 (happens before)` and shows why in the vector clocks. `events` lists every event with its clocks, and `diagram` draws the run the way Lamport did: a column per node, time running down, each receive naming its send. Follow the path from `n3:1` to `n1:3` in it.
+
+## What a Lamport clock cannot tell
+
+```lightcone setup
+new clocks 3
+```
+
+The clock condition holds by construction: **if a → b then L(a) < L(b)**. Now the other way round.
+
+```lightcone predict
+If L(a) < L(b), did a happen before b?
+```
+
+Make two events on n1 and one on n2, with no message between them.
+
+```lightcone goal
+concurrent n1:2 n2:1
+```
+
+```lightcone hint
+`event n1`, `event n1`, `event n2`; then `hb n2:1 n1:2`.
+```
+
+```lightcone solution
+event n1
+event n1
+event n2
+hb n2:1 n1:2
+```
+
+`L(n2:1)=1 < L(n1:2)=2`, yet they are **concurrent** (`∥`): no path leads from one to the other. The converse of the clock condition fails. Lamport clocks give an order consistent with causality — break ties by node and you get a total order every node can compute, which is what his mutual-exclusion algorithm uses — but a smaller timestamp proves nothing.
+
+## Vector clocks answer exactly
+
+A vector clock keeps one counter per node: counter j of an event's clock says how many of node j's events are in its past. Fidge (1988) and Mattern (1989) showed that then **a → b exactly when V(a) < V(b)**: every counter at most the other's, and the clocks not equal. Concurrent events have clocks neither of which is ≤ the other, like `[2,0,0]` and `[0,1,0]`.
+
+```lightcone predict
+n2 now sends n1 a message. Which counters of n1's receive will be non-zero, and why?
+```
+
+```lightcone goal
+happened-before n2:1 n1:3 within 1s
+```
+
+```lightcone hint
+`send n2 n1`, `run 50ms`, then `hb n2:1 n1:3`.
+```
+
+```lightcone solution
+send n2 n1
+run 50ms
+hb n2:1 n1:3
+```
+
+`V(n1:3)=[3,2,0]`: n1's own three events, and n2's two, the send included. The price is one counter per node in every message, where a Lamport clock costs one number. The checker compares both clocks, after every event, with → worked out from the event graph alone: `check` says so.
+
+## Concurrent is not "at the same time"
+
+```lightcone setup
+new clocks 2
+hold n1->n2
+send n1 n2
+run 100ms
+```
+
+The link from n1 to n2 holds its messages (`messages` shows the one waiting). On the lab's clock, `n1:1` was 100 ms ago.
+
+```lightcone predict
+If n2 does something now, 100 ms after n1's send, did the send happen before it?
+```
+
+```lightcone goal
+concurrent n1:1 n2:1
+```
+
+```lightcone hint
+`event n2`, then `hb n1:1 n2:1`.
+```
+
+```lightcone solution
+event n2
+hb n1:1 n2:1
+```
+
+Later on the god's-eye clock, and still concurrent: **concurrent means "could not have known"**, not "simultaneous". Let the message go and n2's next event follows the send:
+
+```lightcone setup
+release n1->n2
+run 50ms
+```
+
+Across a partition the same holds for as long as it lasts: every event made on one side while it stands is concurrent with every event made on the other.
+
+## The light cone
+
+In physics, the past light cone of an event is everything that could have influenced it, and its future light cone everything it can influence; what lies outside is neither. Lightcone the lab is named after it, and `cone E` draws it: the past, the future so far, and the concurrent rest, marked on the node boxes (`past<=2` on a box: that node's events up to 2 are in the past cone; `fut>=4`: its events from 4 on are in the future).
+
+```lightcone setup
+new clocks 4
+send n1 n2
+send n1 n3
+run 50ms
+send n2 n4
+run 50ms
+cone n3:1
+```
+
+n4 is outside the cone of `n3:1`: nothing n4 has done could have influenced it, nor could it influence n4.
+
+```lightcone goal
+happened-before n3:1 n4:2 within 1s
+```
+
+```lightcone hint
+Bring n4 into the future of `n3:1`: `send n3 n4`, `run 50ms`, then `cone n3:1` again.
+```
+
+```lightcone solution
+send n3 n4
+run 50ms
+cone n3:1
+```
+
+The future cone grew by a message. The past cone of an event never changes once it has happened; its future grows as long as its news travels. `cone off` clears the marks.
+
+## Break IR2
+
+```lightcone setup
+new clocks 2
+bug clocks no-receive-max
+```
+
+`bug clocks no-receive-max` switches IR2 off: a receive just ticks its own clock and ignores the message's timestamp.
+
+```lightcone goal
+violation ClockCondition within 1s
+```
+
+```lightcone hint
+Let n1 run ahead: `event n1`, `event n1`, `send n1 n2`, `run 50ms`.
+```
+
+```lightcone solution
+event n1
+event n1
+send n1 n2
+run 50ms
+```
+
+`n1:3 → n2:1`, yet `L(n1:3)=3 ≥ L(n2:1)=1`: the live monitor stopped the run at the receive. The vector clocks still merged, and `hb n1:3 n2:1` shows them right and the Lamport order broken.
+
+## Back to siblings
+
+Lesson 05's store, `kv-ap`, kept a vector clock on every version, one counter per coordinating node. A write descends from a version when that version's clock is ≤ its own: it happened after it and could have known it. Two writes made on the two sides of a partition had clocks neither of which was ≤ the other: **concurrent**, so the store kept both as **siblings** — it cannot know which one the user meant to come last. Last-write-wins picks by a wall clock instead, and that is how it lost data.
+
+## Exercises
+
+1. `new clocks 4`: make `n1:1 → n4:1` without n1 ever sending to n4. What does `cone n1:1` show?
+2. `partition n1 | n2 n3`, make five events on each side, `heal`, and send one message from n1 to n2. Which events are in the past cone of the receive?
+3. Find two concurrent events with equal Lamport timestamps. How does Lamport's total order (ties broken by node) order them, and what would a user who saw them happen think?
+4. With `bug clocks no-receive-max`, are the vector clocks still right? Check with `hb`, and with `check`.
+5. Redo lesson 05's siblings step, then write down the two writes as events on a space-time diagram. Why is neither in the other's past cone?
+
+"""##),
         (name: "09-offline-apps", text: ##"""
 # Offline apps: replicas that merge
 

@@ -63,6 +63,7 @@ public enum ProtocolRegistry {
         entry(BankNode.self, checker: BankChecker.self),
         entry(ShardsNode.self, checker: ShardsChecker.self),
         entry(CRDTNode.self, checker: CRDTChecker.self),
+        entry(ClocksNode.self, checker: ClocksChecker.self),
     ]
 
     /// The protocols of this build as a catalog (what sessions use unless told otherwise).

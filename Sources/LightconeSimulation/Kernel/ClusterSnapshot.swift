@@ -18,11 +18,14 @@ public struct ClusterSnapshot: Sendable {
         public var log: LogObservation?
         /// Its running-out timer, if armed (`ProtocolNode.countdown`); nil for a down node.
         public var countdown: Countdown?
+        /// The protocol's styled mark on the box (a light cone), if any.
+        public var mark: NodeMark?
 
         /// A node's box as the view draws it.
         public init(id: NodeID, life: NodeLife, role: String, roleKind: RoleKind = .passive, epoch: Int?,
                     isLeader: Bool, lines: [String], markLineCount: Int = 0, log: LogObservation? = nil,
-                    countdown: Countdown? = nil) {
+                    countdown: Countdown? = nil, mark: NodeMark? = nil) {
+            self.mark = mark
             self.markLineCount = markLineCount
             self.log = log
             self.countdown = countdown
@@ -105,7 +108,8 @@ extension Simulation {
     public var snapshot: ClusterSnapshot {
         let leader = self.leader
         let marks = Node.marks(in: state)
-        let views = (0..<nodeCount).map { index in
+        let cone = markFocus.isEmpty ? [] : Node.marks(focus: markFocus, in: state)
+        let views = (0..<nodeCount).map { (index: Int) -> ClusterSnapshot.NodeView in
             ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
@@ -113,7 +117,8 @@ extension Simulation {
                                      lines: (marks[NodeID(index: index)] ?? []) + nodes[index].boxLines,
                                      markLineCount: marks[NodeID(index: index)]?.count ?? 0,
                                      log: nodes[index].logObservation,
-                                     countdown: lives[index] == .down ? nil : nodes[index].countdown)
+                                     countdown: lives[index] == .down ? nil : nodes[index].countdown,
+                                     mark: index < cone.count ? cone[index] : nil)
         }
         let drops = recentDrops.map { item in
             ClusterSnapshot.DroppedMessage(id: item.envelope.id, from: item.envelope.from, to: item.envelope.to,

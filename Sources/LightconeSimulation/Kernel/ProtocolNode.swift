@@ -207,6 +207,11 @@ public protocol ProtocolNode: Sendable {
     /// A protocol command delivered to this node (see `Simulation.deliverCommand`), as an
     /// event of its own at the current instant; default: nothing happens.
     mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>)
+    /// The marks the view draws on the node boxes (one per node, in id order, nil for none) for
+    /// `focus`, the words a protocol command stored in `Simulation.markFocus` (`cone n2:3`
+    /// stores `["n2:3"]`). Asked at every snapshot while `markFocus` is not empty, so the marks
+    /// follow the cluster as it runs; default none.
+    static func marks(focus: [String], in cluster: ClusterState<Self>) -> [NodeMark?]
 
     /// Runs the simulation's events up to `time`. The lab holds a cluster without knowing its
     /// protocol, so its calls reach the generic, unspecialised loop; a protocol that writes
@@ -238,6 +243,7 @@ extension ProtocolNode {
     public static var commands: [ProtocolCommand<Self>] { [] }
     public static var messageLabels: [MessageLabelSpec] { [] }
     public mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>) {}
+    public static func marks(focus: [String], in cluster: ClusterState<Self>) -> [NodeMark?] { [] }
     public static func runEvents(_ simulation: inout Simulation<Self>, to time: SimTime) -> Bool {
         simulation.eventLoop(to: time)
     }

@@ -49,6 +49,10 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     public var progressReport: (@Sendable (_ now: SimTime, _ events: Int) -> Void)?
     /// True when the last run or step was stopped by `interruptCheck`.
     public internal(set) var wasInterrupted = false
+    /// What the view marks on the node boxes, as the words of the protocol command that set it
+    /// (`cone n2:3` stores `["n2:3"]`); empty for no marks. The protocol's
+    /// `marks(focus:in:)` turns it into marks at every snapshot. A view setting: not journaled.
+    public var markFocus: [String] = []
     /// How long a client waits for a reply before its result becomes unknown.
     public var clientTimeout: SimDuration = .seconds(1)
     /// How many events have been handled (stale timers and cancelled messages not counted).

@@ -30,6 +30,19 @@ extension FramePainter {
         return false
     }
 
+    /// The style of a protocol's mark line: the mark style, reversed on the focus node, faint
+    /// on nodes outside what is marked.
+    func markStyle(_ mark: NodeMark) -> CellStyle {
+        switch mark.kind {
+        case .focus:
+            var focus = style(.mark)
+            focus.attributes.insert(.reverse)
+            return focus
+        case .marked: return style(.mark)
+        case .outside: return style(.faint)
+        }
+    }
+
     mutating func drawNodes() {
         var widestRole = 0
         if case .box(let width, _) = layout.shape, width <= 14 {
@@ -82,7 +95,10 @@ extension FramePainter {
                          x: inner.x + used, y: inner.y, style: roleStyle)
             }
             if showsEpoch { grid.put(text: epoch, x: inner.maxX - epochWidth, y: inner.y, style: textStyle) }
-            if inner.height == 2, let first = protocolLines(of: node, rows: 1, width: inner.width).first {
+            if inner.height == 2, let mark = node.mark {
+                grid.put(text: DisplayWidth.truncate(shown(mark.text), to: inner.width, ellipsis: glyphs.ellipsis),
+                         x: inner.x, y: inner.y + 1, style: markStyle(mark))
+            } else if inner.height == 2, let first = protocolLines(of: node, rows: 1, width: inner.width).first {
                 grid.put(text: DisplayWidth.truncate(shown(first), to: inner.width, ellipsis: glyphs.ellipsis),
                          x: inner.x, y: inner.y + 1, style: faint)
             }
@@ -97,10 +113,16 @@ extension FramePainter {
         // Second line: the role.
         grid.put(text: DisplayWidth.truncate(roleLine, to: inner.width, ellipsis: glyphs.ellipsis),
                  x: inner.x, y: inner.y + 1, style: roleStyle)
-        // Then the protocol's own lines.
-        for (offset, text) in protocolLines(of: node, rows: inner.height - 2, width: inner.width).enumerated() {
+        // Then the protocol's styled mark, if any, and its own lines.
+        var top = inner.y + 2
+        if let mark = node.mark {
+            grid.put(text: DisplayWidth.truncate(shown(mark.text), to: inner.width, ellipsis: glyphs.ellipsis),
+                     x: inner.x, y: top, style: markStyle(mark))
+            top += 1
+        }
+        for (offset, text) in protocolLines(of: node, rows: max(0, inner.maxY - top), width: inner.width).enumerated() {
             grid.put(text: DisplayWidth.truncate(shown(text), to: inner.width, ellipsis: glyphs.ellipsis),
-                     x: inner.x, y: inner.y + 2 + offset, style: faint)
+                     x: inner.x, y: top + offset, style: faint)
         }
         drawTimerBar(node, box: rect)
     }
@@ -181,6 +203,7 @@ extension FramePainter {
         if text.isEmpty { text = DisplayWidth.truncate(node.id.description, to: width, ellipsis: glyphs.ellipsis) }
         var labelStyle = style(nodeRole)
         if node.isLeader || isInspected(node.id) { labelStyle.attributes.insert(.reverse) }
+        if let mark = node.mark, mark.kind != .outside { labelStyle.attributes.insert(.underline) }
         let x = roundInt(centre.x - Double(DisplayWidth.of(text)) / 2)
         grid.put(text: text, x: x, y: floorInt(centre.y), style: labelStyle)
     }

@@ -15,6 +15,8 @@ public enum Theme: String, Sendable, CaseIterable {
         case request, reply, held, dropped, wall, link
         case statusBar, statusBarStrong, panelBorder, panelTitle, text, faint
         case goalMet, goalPending, alert, prompt, overlay, overlayKey, completion
+        /// A protocol's mark on a node box (a light cone).
+        case mark
     }
 
     /// The style for `role` in this theme.
@@ -75,6 +77,7 @@ public enum Theme: String, Sendable, CaseIterable {
         case .overlay: CellStyle(foreground: .brightWhite, background: .blue)
         case .overlayKey: CellStyle(foreground: .brightYellow, background: .blue, attributes: .bold)
         case .completion: CellStyle(foreground: .black, background: .white)
+        case .mark: CellStyle(foreground: .brightGreen, attributes: .bold)
         }
     }
 
@@ -106,6 +109,7 @@ public enum Theme: String, Sendable, CaseIterable {
         case .overlay: CellStyle(foreground: .brightWhite, background: .blue)
         case .overlayKey: CellStyle(foreground: .brightYellow, background: .blue, attributes: .bold)
         case .completion: CellStyle(foreground: .brightWhite, background: .black)
+        case .mark: CellStyle(foreground: .green, attributes: .bold)
         }
     }
 
@@ -122,6 +126,7 @@ public enum Theme: String, Sendable, CaseIterable {
         case .held: CellStyle(attributes: .reverse)
         case .dropped, .wall, .panelTitle, .goalMet, .prompt: CellStyle(attributes: .bold)
         case .goalPending: CellStyle()
+        case .mark: CellStyle(attributes: [.bold, .underline])
         case .statusBar, .overlay, .completion: CellStyle(attributes: .reverse)
         case .statusBarStrong, .alert, .overlayKey: CellStyle(attributes: [.reverse, .bold])
         }
