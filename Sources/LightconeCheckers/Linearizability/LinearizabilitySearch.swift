@@ -14,7 +14,8 @@ import LightconeSimulation
 ///
 /// Unknown operations never block anyone (they return at +infinity), so (in `runJustInTime`):
 /// - they are tried only after the operations that returned (Lowe's just-in-time
-///   linearization: an unknown operation is placed only when something needs its effect);
+///   linearization: an unknown operation is placed only when something needs its effect),
+///   first those after which the operation whose return blocks the walk can happen;
 ///   they wait in a list of their own, so that the walk does not pass over them each step;
 /// - one that would change nothing now (a write of the value already there, a `cas` that
 ///   does not match) is not placed now: placing it at the very end is never worse;
@@ -113,6 +114,12 @@ struct LinearizabilitySearch {
                 continue
             }
             if entry >= list.classes.count {
+                if pass == 1 {
+                    // Then the unknown operations that do not let the blocked one happen.
+                    pass = 2
+                    entry = 0
+                    continue
+                }
                 // Nothing fits here: undo the last choice and try what comes after it.
                 guard let last = choices.popLast() else { return (.notLinearizable, steps) }
                 state = last.state
@@ -140,11 +147,16 @@ struct LinearizabilitySearch {
             guard list.callEntry[operation] < stop else { continue }
             // A blind write right after another unknown operation would erase that one's
             // effect: placing the earlier one at the end instead is never worse.
-            if case .write = operations[operation].action, choices.last?.pass == 1 { continue }
+            if case .write = operations[operation].action, let last = choices.last, last.pass != 0 { continue }
             if let newState = values.step(state, operations[operation].action, isUnknown: true), newState != state {
+                // First (pass 1) those after which the operation whose return blocks the walk
+                // can happen, then (pass 2) the others.
+                let unblocks = stop == Int32.max
+                    || values.step(newState, operations[list.operation[Int(stop)]].action, isUnknown: false) != nil
+                if unblocks != (pass == 1) { continue }
                 linearized.insert(operation)
                 if seen.insert(linearized, state: newState) {
-                    choices.append(Choice(entry: Int32(kind), state: state, pass: 1, stop: stop))
+                    choices.append(Choice(entry: Int32(kind), state: state, pass: pass, stop: stop))
                     placed[kind] += 1
                     state = newState
                     entry = list.next[EntryList.head]
