@@ -26,11 +26,13 @@ lessons:
 	$(SWIFT) build --product lightcone
 	./.build/debug/lightcone check-lessons
 
-## Benchmarks, built in release mode.
+## Benchmarks, built in release mode: one table (BENCHMARKS.md), medians of BENCH_ROUNDS
+## paired rounds; `lightcone-bench NAME` prints one benchmark's detailed lines.
+BENCH_ROUNDS ?= 3
 bench: deps
 	$(SWIFT) build $(RELEASE) --product lightcone-bench
 	$(SWIFT) build $(RELEASE) --product lightcone
-	./.build/release/lightcone-bench
+	./.build/release/lightcone-bench table $(BENCH_ROUNDS)
 
 ## The release-mode seed sweep of CI: Raft under chaos and load, every teaching bug caught,
 ## and seeds 1..1000 without bugs free of violations (SEEDS=10000 for a longer run).

@@ -13,27 +13,14 @@ func raftBenchmarks() {
 /// Only the hour runs of `raftBenchmarks` (`lightcone-bench raft-hour`, or `raft-hour-off` /
 /// `raft-hour-on` for one of them), for profiling.
 func raftHourBenchmarks(monitors: [Bool] = [false, true]) {
-    let clock = ContinuousClock()
     for monitored in monitors {
-        var simulation: Simulation<RaftNode>
-        do {
-            simulation = try Simulation<RaftNode>(nodeCount: 5, seed: 1)
-            simulation.setTracing(false)
-            if monitored { simulation.monitor = RaftSafetyMonitor() }
-            try simulation.startLoad(LoadSpec(rate: 100, duration: .seconds(3_600)))
-        } catch {
-            print("raft bench failed: \(error)")
-            return
-        }
-        let start = clock.now
-        simulation.run(for: .seconds(3_600))
-        let elapsed = seconds(clock.now - start)
-        let completed = simulation.history.filter { $0.outcome == .ok || $0.outcome == .fail }.count
-        let committed = simulation.nodes.map(\.commitIndex).max() ?? 0
+        let figure = raftHour(monitored: monitored)
         print(String(format: "raft 5 nodes, load 100/s, 1 h simulated, monitors %@: %.2f s wall, %.0f simulated s per wall s, %d events (%.0f/s), %d of %d operations answered, commitIndex %d, violations %d, peak memory %.0f MB",
-                     monitored ? "on" : "off", elapsed, 3_600 / elapsed, simulation.eventsHandled,
-                     Double(simulation.eventsHandled) / elapsed, completed, simulation.history.count, committed,
-                     simulation.violations.count, peakMemoryMB()))
+                     monitored ? "on" : "off", figure.wall, 3_600 / figure.wall, figure.events,
+                     Double(figure.events) / figure.wall, figure.answered, figure.operations, figure.commitIndex,
+                     figure.violations, peakMemoryMB()))
+        print(String(format: "  load 100/s issued %.1f operations per simulated second (%d ticks found every client busy)",
+                     Double(figure.issued) / 3_600, figure.skipped))
     }
 }
 

@@ -31,7 +31,7 @@ import Testing
         ("new gosip", "error: unknown protocol 'gosip'; did you mean gossip? protocols are " + ProtocolRegistry.names.joined(separator: ", ")),
         ("new gossip 5 fanout", "error: 'fanout' is not key=value; usage: new PROTOCOL [N] [key=value ...]"),
         ("new gossip 5 fanout=0", "error: fanout must be a number 1..64, not 0"),
-        ("new gossip 5 colour=red", "error: unknown option colour for gossip; options are fanout=N round=DURATION"),
+        ("new gossip 5 colour=red", "error: unknown option colour for gossip; options are fanout=N round=DURATION mode=push-pull|push"),
         ("drop abc", "error: 'abc' is not a message id; `messages` lists them, e.g. drop 17"),
         ("drop 99999", "error: no message #99999 in flight; `messages` lists them"),
         ("load 20", "error: load rate is operations per simulated second, like 20/s (1/s..100000/s)"),

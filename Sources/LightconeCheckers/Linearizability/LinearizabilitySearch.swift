@@ -1,15 +1,35 @@
 import LightconeSimulation
 
 /// Wing & Gong's search for a linearization of one key's sub-history, with Lowe's
-/// memoisation (as in Knossos and Porcupine).
+/// memoisation (as in Knossos and Porcupine), and three reductions for operations of unknown
+/// outcome (timed out: they may take effect at any time after their invoke, or never).
 ///
-/// The history is a doubly-linked list of call and return entries in time order. The
-/// search walks it from the front: at a call it tries to linearize that operation now (the
-/// model must allow it, and the pair (linearized set, new state) must not have been seen
-/// before: Lowe's cache), lifting the call and its return out of the list; at a return of an
-/// operation not yet linearized it is stuck and backtracks to the last choice. The list
-/// empties exactly when every operation has a place. Unknown operations return at +infinity,
-/// so they can always wait.
+/// The operations that returned are a doubly-linked list of call and return entries in time
+/// order. The search walks it from the front: at a call it tries to linearize that
+/// operation now (the model must allow it, and the pair (linearized set, new state) must not
+/// have been seen before: Lowe's cache), lifting the call and its return out of the list; at
+/// the first return of an operation not yet linearized it tries the unknown operations
+/// invoked before that return, and when none helps it backtracks to the last choice. The
+/// search succeeds when every operation that returned has a place.
+///
+/// Unknown operations never block anyone (they return at +infinity), so (in `runJustInTime`):
+/// - they are tried only after the operations that returned (Lowe's just-in-time
+///   linearization: an unknown operation is placed only when something needs its effect),
+///   first those after which the operation whose return blocks the walk can happen;
+///   they wait in a list of their own, so that the walk does not pass over them each step;
+/// - one that would change nothing now (a write of the value already there, a `cas` that
+///   does not match) is not placed now: placing it at the very end is never worse;
+/// - of two unknown operations with the same action, both invoked, the later is tried only
+///   once the earlier is placed (they are interchangeable: symmetry);
+/// - an unknown blind write (`put`) is never placed right after another unknown operation:
+///   it would erase that one's effect, so placing that one at the end is never worse;
+/// - when every operation that returned is placed, the unknown ones left go at the end, in
+///   any order (each can always happen, or change nothing): the history is linearizable.
+/// All five keep the verdict: each only leaves out orders that an order it keeps can stand
+/// in for. The just-in-time order decides histories with many timed-out writes of a few
+/// values (Jepsen's etcd logs) at once, but is slow where many reads need what timed-out
+/// writes wrote; `run` gives it a quarter of the budget, then searches in plain time order
+/// (`runInTimeOrder`, with the same symmetry and no-op rules).
 struct LinearizabilitySearch {
     /// How a search ended.
     enum Result: Equatable, Sendable {
@@ -21,56 +41,317 @@ struct LinearizabilitySearch {
         case exhausted
     }
 
+    /// One choice on the search's stack: the call entry placed, the state before it, and
+    /// where the walk was (`pass` 1: among the unknown operations before position `stop`).
+    private struct Choice {
+        let entry: Int32
+        let state: Int
+        let pass: UInt8
+        let stop: Int32
+    }
+
     /// Searches `operations` for a linearization from the empty register, taking at most
-    /// `budget` steps (one step = one entry visited). Returns the result and the steps taken.
+    /// `budget` steps (one step = one entry visited): first in the just-in-time order with a
+    /// quarter of the budget, then, if that did not decide, in plain time order with the
+    /// rest (both searches are complete, so either's verdict is the verdict). Returns the
+    /// result and the steps taken.
     static func run(_ operations: [RegisterOperation], values: inout RegisterValues,
                     budget: Int) -> (result: Result, steps: Int) {
+        let first = runJustInTime(operations, values: &values, budget: max(1, budget / 4))
+        guard first.result == .exhausted else { return first }
+        let second = runInTimeOrder(operations, values: &values, budget: max(1, budget - first.steps))
+        return (second.result, first.steps + second.steps)
+    }
+
+    /// The search in just-in-time order (see the type's comment). At a dead end it tries
+    /// the unknown operations by action: of each action only the first not yet placed (the
+    /// others are interchangeable with it), so a dead end costs one step per distinct action
+    /// however many timed-out operations wait.
+    static func runJustInTime(_ operations: [RegisterOperation], values: inout RegisterValues,
+                              budget: Int) -> (result: Result, steps: Int) {
         let count = operations.count
         if count == 0 { return (.linearizable, 0) }
         var list = EntryList(operations)
+        var remaining = list.knownCount
+        if remaining == 0 { return (.linearizable, 0) }
         var linearized = OperationSet(capacity: count)
         var seen = MemoTable(bitsetWords: linearized.words.count)
-        // The choices made so far: (call entry, state before it).
-        var choices: [(entry: Int, state: Int)] = []
+        var choices: [Choice] = []
         choices.reserveCapacity(count)
+        // Per action of the unknown operations: how many of its operations are placed.
+        var placed = [Int](repeating: 0, count: list.classes.count)
         var state = 0
         var entry = list.next[EntryList.head]
+        var pass: UInt8 = 0
+        var stop: Int32 = 0
         var steps = 0
-        while list.next[EntryList.head] != EntryList.none {
+        while true {
             if steps >= budget { return (.exhausted, steps) }
             steps += 1
-            let operation = list.operation[entry]
-            if list.isCall[entry] {
-                let action = operations[operation].action
-                if let newState = values.step(state, action, isUnknown: operations[operation].isUnknown) {
+            if pass == 0 {
+                if entry == EntryList.none || !list.isCall[entry] {
+                    // The first return: now the unknown operations invoked before it.
+                    pass = 1
+                    stop = entry == EntryList.none ? Int32.max : Int32(entry)
+                    entry = 0  // in pass 1, the action (class) to try next
+                    continue
+                }
+                let operation = list.operation[entry]
+                if let newState = values.step(state, operations[operation].action, isUnknown: false) {
                     linearized.insert(operation)
                     if seen.insert(linearized, state: newState) {
-                        choices.append((entry, state))
+                        choices.append(Choice(entry: Int32(entry), state: state, pass: 0, stop: 0))
                         state = newState
                         list.lift(entry)
+                        remaining -= 1
+                        if remaining == 0 { return (.linearizable, steps) }
                         entry = list.next[EntryList.head]
                         continue
                     }
                     linearized.remove(operation)
                 }
                 entry = list.next[entry]
-            } else {
-                // The return of an operation not yet linearized: backtrack.
+                continue
+            }
+            if entry >= list.classes.count {
+                if pass == 1 {
+                    // Then the unknown operations that do not let the blocked one happen.
+                    pass = 2
+                    entry = 0
+                    continue
+                }
+                // Nothing fits here: undo the last choice and try what comes after it.
                 guard let last = choices.popLast() else { return (.notLinearizable, steps) }
                 state = last.state
-                linearized.remove(list.operation[last.entry])
+                pass = last.pass
+                stop = last.stop
+                if pass == 0 {
+                    let undone = Int(last.entry)
+                    let operation = list.operation[undone]
+                    linearized.remove(operation)
+                    remaining += 1
+                    list.unlift(undone)
+                    entry = list.next[undone]
+                } else {
+                    let kind = Int(last.entry)
+                    placed[kind] -= 1
+                    linearized.remove(list.classes[kind][placed[kind]])
+                    entry = kind + 1
+                }
+                continue
+            }
+            let kind = entry
+            entry += 1
+            guard placed[kind] < list.classes[kind].count else { continue }
+            let operation = list.classes[kind][placed[kind]]
+            guard list.callEntry[operation] < stop else { continue }
+            // A blind write right after another unknown operation would erase that one's
+            // effect: placing the earlier one at the end instead is never worse.
+            if case .write = operations[operation].action, let last = choices.last, last.pass != 0 { continue }
+            if let newState = values.step(state, operations[operation].action, isUnknown: true), newState != state {
+                // First (pass 1) those after which the operation whose return blocks the walk
+                // can happen, then (pass 2) the others.
+                let unblocks = stop == Int32.max
+                    || values.step(newState, operations[list.operation[Int(stop)]].action, isUnknown: false) != nil
+                if unblocks != (pass == 1) { continue }
+                linearized.insert(operation)
+                if seen.insert(linearized, state: newState) {
+                    choices.append(Choice(entry: Int32(kind), state: state, pass: pass, stop: stop))
+                    placed[kind] += 1
+                    state = newState
+                    entry = list.next[EntryList.head]
+                    pass = 0
+                    continue
+                }
+                linearized.remove(operation)
+            }
+        }
+    }
+}
+
+/// The entries of a sub-history as two doubly-linked lists in arrays, in time order (calls
+/// before returns at the same instant, so that touching operations count as concurrent):
+/// from `head`, the calls and returns of the operations that returned; from `unknownHead`,
+/// the calls of the unknown ones (their returns would be at +infinity). An entry's number
+/// is its place in that time order, so `a < b` means a comes first.
+struct EntryList {
+    static let head = 0
+    static let unknownHead = 1
+    static let none = -1
+
+    var next: [Int]
+    var previous: [Int]
+    /// For each entry, the index of its operation.
+    let operation: [Int]
+    let isCall: [Bool]
+    /// For each call entry, its return entry (none for an unknown operation).
+    let match: [Int]
+    /// Per operation: whether its outcome is unknown.
+    let isUnknown: [Bool]
+    /// The unknown operations grouped by action, each group in invoke order.
+    let classes: [[Int]]
+    /// Per operation: its call entry.
+    let callEntry: [Int32]
+    /// How many operations returned.
+    let knownCount: Int
+
+    init(_ operations: [RegisterOperation]) {
+        struct Event {
+            let time: SimTime
+            let isCall: Bool
+            let operation: Int
+        }
+        var events: [Event] = []
+        events.reserveCapacity(operations.count * 2)
+        for (index, op) in operations.enumerated() {
+            events.append(Event(time: op.invokeTime, isCall: true, operation: index))
+            if !op.isUnknown { events.append(Event(time: op.returnTime, isCall: false, operation: index)) }
+        }
+        events.sort { a, b in
+            if a.time != b.time { return a.time < b.time }
+            if a.isCall != b.isCall { return a.isCall }
+            return a.operation < b.operation
+        }
+        let size = events.count + 2
+        var next = [Int](repeating: EntryList.none, count: size)
+        var previous = [Int](repeating: EntryList.none, count: size)
+        var operation = [Int](repeating: -1, count: size)
+        var isCall = [Bool](repeating: false, count: size)
+        var match = [Int](repeating: EntryList.none, count: size)
+        var callEntry = [Int](repeating: EntryList.none, count: operations.count)
+        var returnEntry = [Int](repeating: EntryList.none, count: operations.count)
+        var isUnknown = [Bool](repeating: false, count: operations.count)
+        var classes: [[Int]] = []
+        var classOf: [RegisterAction: Int] = [:]
+        var tail = [EntryList.head, EntryList.unknownHead]
+        var knownCount = 0
+        for (position, event) in events.enumerated() {
+            let entry = position + 2
+            let unknown = operations[event.operation].isUnknown
+            let list = unknown ? 1 : 0
+            previous[entry] = tail[list]
+            next[tail[list]] = entry
+            tail[list] = entry
+            operation[entry] = event.operation
+            isCall[entry] = event.isCall
+            if event.isCall { callEntry[event.operation] = entry } else { returnEntry[event.operation] = entry }
+            if unknown {
+                isUnknown[event.operation] = true
+                let action = operations[event.operation].action
+                if let kind = classOf[action] {
+                    classes[kind].append(event.operation)
+                } else {
+                    classOf[action] = classes.count
+                    classes.append([event.operation])
+                }
+            } else if event.isCall {
+                knownCount += 1
+            }
+        }
+        for op in 0..<operations.count { match[callEntry[op]] = returnEntry[op] }
+        self.next = next
+        self.previous = previous
+        self.operation = operation
+        self.isCall = isCall
+        self.match = match
+        self.isUnknown = isUnknown
+        self.classes = classes
+        self.callEntry = callEntry.map { Int32($0) }
+        self.knownCount = knownCount
+    }
+
+    /// Takes the call `entry` and its return (if any) out of their list.
+    mutating func lift(_ entry: Int) {
+        unlink(entry)
+        if match[entry] != EntryList.none { unlink(match[entry]) }
+    }
+
+    /// Puts the call `entry` and its return back where they were (the reverse of `lift`).
+    mutating func unlift(_ entry: Int) {
+        if match[entry] != EntryList.none { relink(match[entry]) }
+        relink(entry)
+    }
+
+    private mutating func unlink(_ entry: Int) {
+        let before = previous[entry]
+        let after = next[entry]
+        next[before] = after
+        if after != EntryList.none { previous[after] = before }
+    }
+
+    private mutating func relink(_ entry: Int) {
+        let before = previous[entry]
+        let after = next[entry]
+        next[before] = entry
+        if after != EntryList.none { previous[after] = entry }
+    }
+}
+
+extension LinearizabilitySearch {
+    /// Wing & Gong's walk in plain time order: at a call it tries to place that operation,
+    /// unknown ones too (as soon as they are reached), with the symmetry and no-op rules of
+    /// `run`. Unknown operations are placed eagerly here, which is what a history needs when
+    /// many later reads see what timed-out writes wrote (Jepsen's kv histories end with
+    /// dozens of appends still in flight); `run` tries it after the just-in-time order.
+    static func runInTimeOrder(_ operations: [RegisterOperation], values: inout RegisterValues,
+                               budget: Int) -> (result: Result, steps: Int) {
+        let count = operations.count
+        if count == 0 { return (.linearizable, 0) }
+        var list = TimeOrderList(operations)
+        var remaining = list.knownCount
+        if remaining == 0 { return (.linearizable, 0) }
+        var linearized = OperationSet(capacity: count)
+        var seen = MemoTable(bitsetWords: linearized.words.count)
+        var choices: [(entry: Int, state: Int)] = []
+        choices.reserveCapacity(count)
+        var state = 0
+        var entry = list.next[TimeOrderList.head]
+        var steps = 0
+        while true {
+            if steps >= budget { return (.exhausted, steps) }
+            steps += 1
+            if entry != TimeOrderList.none && list.isCall[entry] {
+                let operation = list.operation[entry]
+                let isUnknown = list.isUnknown[operation]
+                if isUnknown, let twin = list.twin[operation], !linearized.contains(twin) {
+                    entry = list.next[entry]
+                    continue
+                }
+                if let newState = values.step(state, operations[operation].action, isUnknown: isUnknown),
+                   !isUnknown || newState != state {
+                    linearized.insert(operation)
+                    if seen.insert(linearized, state: newState) {
+                        choices.append((entry, state))
+                        state = newState
+                        list.lift(entry)
+                        if !isUnknown {
+                            remaining -= 1
+                            if remaining == 0 { return (.linearizable, steps) }
+                        }
+                        entry = list.next[TimeOrderList.head]
+                        continue
+                    }
+                    linearized.remove(operation)
+                }
+                entry = list.next[entry]
+            } else {
+                // The return of an operation not yet linearized (or an unknown one's, at +infinity): backtrack.
+                guard let last = choices.popLast() else { return (.notLinearizable, steps) }
+                state = last.state
+                let operation = list.operation[last.entry]
+                linearized.remove(operation)
+                if !list.isUnknown[operation] { remaining += 1 }
                 list.unlift(last.entry)
                 entry = list.next[last.entry]
             }
         }
-        return (.linearizable, steps)
     }
 }
 
-/// The call and return entries of a sub-history as a doubly-linked list in arrays, sorted
-/// by time (calls before returns at the same instant, so that touching operations count as
+/// The call and return entries of a sub-history (unknown ones too, returning at +infinity)
+/// as one doubly-linked list in arrays, sorted by time, for `runInTimeOrder` (calls before returns at the same instant, so that touching operations count as
 /// concurrent). Entry 0 is the head sentinel.
-struct EntryList {
+struct TimeOrderList {
     static let head = 0
     static let none = -1
 
@@ -81,6 +362,12 @@ struct EntryList {
     let isCall: [Bool]
     /// For each call entry, its return entry.
     let match: [Int]
+    /// Per operation: whether its outcome is unknown, and the unknown operation with the
+    /// same action invoked last before it.
+    let isUnknown: [Bool]
+    let twin: [Int?]
+    /// How many operations returned.
+    let knownCount: Int
 
     init(_ operations: [RegisterOperation]) {
         struct Event {
@@ -100,13 +387,13 @@ struct EntryList {
             return a.operation < b.operation
         }
         let size = events.count + 1
-        var next = [Int](repeating: EntryList.none, count: size)
-        var previous = [Int](repeating: EntryList.none, count: size)
+        var next = [Int](repeating: TimeOrderList.none, count: size)
+        var previous = [Int](repeating: TimeOrderList.none, count: size)
         var operation = [Int](repeating: -1, count: size)
         var isCall = [Bool](repeating: false, count: size)
-        var match = [Int](repeating: EntryList.none, count: size)
-        var callEntry = [Int](repeating: EntryList.none, count: operations.count)
-        var returnEntry = [Int](repeating: EntryList.none, count: operations.count)
+        var match = [Int](repeating: TimeOrderList.none, count: size)
+        var callEntry = [Int](repeating: TimeOrderList.none, count: operations.count)
+        var returnEntry = [Int](repeating: TimeOrderList.none, count: operations.count)
         for (position, event) in events.enumerated() {
             let entry = position + 1
             previous[entry] = entry - 1
@@ -116,6 +403,15 @@ struct EntryList {
             if event.isCall { callEntry[event.operation] = entry } else { returnEntry[event.operation] = entry }
         }
         for op in 0..<operations.count { match[callEntry[op]] = returnEntry[op] }
+        var twin = [Int?](repeating: nil, count: operations.count)
+        var lastWith: [RegisterAction: Int] = [:]
+        for event in events where event.isCall && operations[event.operation].isUnknown {
+            twin[event.operation] = lastWith[operations[event.operation].action]
+            lastWith[operations[event.operation].action] = event.operation
+        }
+        self.isUnknown = operations.map(\.isUnknown)
+        self.twin = twin
+        self.knownCount = operations.filter { !$0.isUnknown }.count
         self.next = next
         self.previous = previous
         self.operation = operation
@@ -139,13 +435,13 @@ struct EntryList {
         let before = previous[entry]
         let after = next[entry]
         next[before] = after
-        if after != EntryList.none { previous[after] = before }
+        if after != TimeOrderList.none { previous[after] = before }
     }
 
     private mutating func relink(_ entry: Int) {
         let before = previous[entry]
         let after = next[entry]
         next[before] = entry
-        if after != EntryList.none { previous[after] = entry }
+        if after != TimeOrderList.none { previous[after] = entry }
     }
 }

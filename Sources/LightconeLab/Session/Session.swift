@@ -21,7 +21,7 @@ public struct Session: Sendable {
     var journal: [JournalEntry] = []
     /// Every command typed, for `history --script`.
     var typed: [String] = []
-    /// The first trace record not yet narrated.
+    /// The first notable trace record not yet narrated (a `notableCount`).
     var narrationCursor = 0
     /// The screen and timeline pictures, drawn by the view layer (set by the front end; used
     /// by `timeline` and `export`).
@@ -43,7 +43,7 @@ public struct Session: Sendable {
         self.creation = creation
         self.cluster = (try? Session.build(creation, seed: options.seed, catalog: options.protocols))
             ?? (try! Session.build(fallback, seed: options.seed, catalog: ProtocolRegistry.builtIn))  // gossip 5 always builds
-        self.narrationCursor = cluster.traceCount
+        self.narrationCursor = cluster.notableCount
     }
 
     /// The parse context for the current cluster.
@@ -144,11 +144,14 @@ public struct Session: Sendable {
 
     /// The narrated lines, and the first violation among them (`VIOLATION PROPERTY: message`).
     mutating func narrateEntries() -> (lines: [String], violation: String?) {
-        let entries = cluster.traceEntries(from: narrationCursor, notableOnly: true, node: nil)
-        narrationCursor = cluster.traceCount
+        let (elided, entries) = cluster.notableEntries(from: narrationCursor)
+        narrationCursor = cluster.notableCount
         var lines = entries.map(\.line)
-        guard let index = entries.firstIndex(where: { $0.kind == .violation }) else { return (lines, nil) }
+        // Only past a million narrated lines in one go: the trace keeps that many for narration.
+        let notice = elided > 0 ? ["(\(elided) earlier narrated lines elided: the trace keeps the last \(lines.count) for narration)"] : []
+        guard let index = entries.firstIndex(where: { $0.kind == .violation }) else { return (notice + lines, nil) }
         lines.insert(contentsOf: violationTrace(entries[index]), at: index + 1)
+        lines = notice + lines
         return (lines, "VIOLATION " + entries[index].text)
     }
 
@@ -168,7 +171,7 @@ public struct Session: Sendable {
     }
 
     /// Skips narration of everything written so far.
-    mutating func skipNarration() { narrationCursor = cluster.traceCount }
+    mutating func skipNarration() { narrationCursor = cluster.notableCount }
 
     static func build(_ command: Command, seed: UInt64, catalog: ProtocolCatalog) throws(CommandError) -> any ClusterModel {
         guard case .new(let name, let count, let options) = command else { throw CommandError("not a new command") }

@@ -39,12 +39,15 @@ public enum GossipTimer: Int, ProtocolTimer {
     public var name: String { "round" }
 }
 
-/// Gossip's settings: `new gossip N fanout=3 round=100ms`.
+/// Gossip's settings: `new gossip N fanout=3 round=100ms mode=push-pull`.
 public struct GossipConfig: Sendable, Equatable {
     /// Peers contacted per round.
     public var fanout: Int = 3
     /// Time between a node's rounds.
     public var round: SimDuration = .milliseconds(100)
+    /// `mode=push` (Demers et al.'s push): only nodes that know something push, and nobody
+    /// pulls back. The default is push-pull.
+    public var pushOnly = false
 }
 
 extension GossipNode {

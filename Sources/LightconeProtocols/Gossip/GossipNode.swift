@@ -17,6 +17,7 @@ public struct GossipNode: ProtocolNode {
     public static let options = [
         OptionSpec("fanout", "N", "peers contacted per round (default 3)"),
         OptionSpec("round", "DURATION", "time between a node's rounds (default 100ms)"),
+        OptionSpec("mode", "push-pull|push", "push: only nodes that know something push, nobody pulls back (default push-pull)"),
     ]
     public static let operations = [
         OperationSpec(name: "broadcast", hasKey: false, inputCount: 1, usage: "broadcast VALUE via NODE",
@@ -67,8 +68,11 @@ public struct GossipNode: ProtocolNode {
             case "round":
                 guard let d = DurationText.parse(value), d >= 1_000 else { throw OptionError("round must be a duration of at least 1ms, like 100ms") }
                 config.round = d
+            case "mode":
+                guard value == "push" || value == "push-pull" else { throw OptionError("mode must be push-pull or push, not \(value)") }
+                config.pushOnly = value == "push"
             default:
-                throw OptionError("unknown option \(key) for gossip; options are fanout=N round=DURATION")
+                throw OptionError("unknown option \(key) for gossip; options are fanout=N round=DURATION mode=push-pull|push")
             }
         }
         return config
@@ -86,7 +90,7 @@ public struct GossipNode: ProtocolNode {
     }
 
     public mutating func timerFired(_ timer: GossipTimer, _ ctx: inout Context<GossipNode>) {
-        pushToRandomPeers(&ctx)
+        if !config.pushOnly || !known.isEmpty { pushToRandomPeers(&ctx) }
         ctx.setTimer(.round, after: config.round)
     }
 
@@ -94,6 +98,7 @@ public struct GossipNode: ProtocolNode {
         switch message {
         case .push(let theirs):
             learn(theirs, &ctx)
+            if config.pushOnly { return }
             let missing = GossipNode.difference(known, minus: theirs)
             if !missing.isEmpty { ctx.send(.pull(missing), to: sender) }
         case .pull(let values):

@@ -4,12 +4,13 @@ public struct LoadSpec: Sendable, Equatable {
     public var rate: Int
     /// How long it runs.
     public var duration: SimDuration
-    /// How many concurrent clients (each has at most one operation outstanding).
+    /// The most concurrent clients (each has at most one operation outstanding); 0: as many
+    /// as the rate needs (up to 1,000).
     public var clients: Int
     /// How many keys, `k1`..`kK`.
     public var keys: Int
 
-    /// The defaults: 10 s, one client per node, 3 keys.
+    /// The defaults: 10 s, as many clients as needed (one per node to start with), 3 keys.
     public init(rate: Int, duration: SimDuration = .seconds(10), clients: Int = 0, keys: Int = 3) {
         self.rate = rate
         self.duration = duration
@@ -18,7 +19,12 @@ public struct LoadSpec: Sendable, Equatable {
     }
 }
 
-/// One running `load`.
+/// One running `load`: open-loop, as Jepsen's generator with `stagger` is, but on a fixed
+/// interval. Every `interval` an operation starts, whatever happened to the earlier ones: it
+/// goes to the next idle client in turn (round robin from the one after the last used);
+/// when every client is busy a new one joins (its home the next node in id order), unless
+/// `clients=` caps them, and then that operation is not issued (`skipped`). It starts with
+/// one client per node (or `clients=` of them).
 ///
 /// Each client stands beside its home node (clients are dealt to nodes in id order) and
 /// reaches the cluster as through a load balancer on its side of any partition: it stays
@@ -37,8 +43,13 @@ struct LoadState: Sendable {
     let interval: SimDuration
     let until: SimTime
     let keys: Int
+    /// The most clients (`clients=`, else 1,000).
+    let maxWorkers: Int
     var workers: [Worker]
     var nextWorker = 0
+    /// Operations issued and ticks that found every client busy at the cap.
+    var issued = 0
+    var skipped = 0
 }
 
 extension Simulation {
@@ -50,33 +61,59 @@ extension Simulation {
         }
         guard spec.rate >= 1 && spec.rate <= 100_000 else { throw SimulationError("load rate must be 1/s..100000/s") }
         guard spec.keys >= 1 && spec.keys <= 1_000 else { throw SimulationError("keys must be 1..1000") }
-        let clientCount = spec.clients > 0 ? spec.clients : nodeCount
-        guard clientCount <= 1_000 else { throw SimulationError("clients must be 1..1000") }
+        guard spec.clients <= 1_000 else { throw SimulationError("clients must be 1..1000") }
+        let maxWorkers = spec.clients > 0 ? spec.clients : 1_000
         var workers: [LoadState.Worker] = []
-        for index in 0..<clientCount {
+        for index in 0..<(spec.clients > 0 ? spec.clients : nodeCount) {
             workers.append(.init(client: nextClientID, home: NodeID(index: index % nodeCount), node: NodeID(index: index % nodeCount), isBusy: false))
             nextClientID += 1
         }
         let interval = max(1, SimDuration.seconds(1) / Int64(spec.rate))
-        loads.append(LoadState(interval: interval, until: now + spec.duration, keys: spec.keys, workers: workers))
-        trace.append(now, .fault("load \(spec.rate)/s for \(DurationText.format(spec.duration)) clients=\(clientCount) keys=\(spec.keys)"))
+        loads.append(LoadState(interval: interval, until: now + spec.duration, keys: spec.keys, maxWorkers: maxWorkers, workers: workers))
+        let clients = spec.clients > 0 ? "clients=\(spec.clients)" : "clients as needed"
+        trace.append(now, .fault("load \(spec.rate)/s for \(DurationText.format(spec.duration)) \(clients) keys=\(spec.keys)"))
         schedule(at: now, .workload(loads.count - 1))
     }
 
     mutating func issueLoad(_ index: Int) {
         guard now <= loads[index].until else { return }
-        let slot = loads[index].nextWorker
+        // The next tick is queued after this one's messages, as it always was (same order).
+        defer { schedule(at: now + loads[index].interval, .workload(index)) }
+        guard let slot = idleWorker(of: index) else {
+            loads[index].skipped += 1
+            return
+        }
         loads[index].nextWorker = (slot + 1) % loads[index].workers.count
         if lives[loads[index].workers[slot].node.index] == .down, let other = upNode(besideOrReachableFrom: loads[index].workers[slot].home) {
             // As behind a load balancer on its side: a client whose node went down connects to another.
             loads[index].workers[slot].node = other
         }
         let worker = loads[index].workers[slot]
-        if !worker.isBusy, let operation = Node.randomOperation(config: config, keys: loads[index].keys, using: &rng) {
-            loads[index].workers[slot].isBusy = true
-            invoke(operation, client: worker.client, at: worker.node, worker: (index, slot))
+        guard let operation = Node.randomOperation(config: config, keys: loads[index].keys, using: &rng) else { return }
+        loads[index].workers[slot].isBusy = true
+        loads[index].issued += 1
+        invoke(operation, client: worker.client, at: worker.node, worker: (index, slot))
+    }
+
+    /// The next idle client of load `index` from `nextWorker` on (wrapping); when all are
+    /// busy, a new one (unless the load is at its cap: nil).
+    mutating func idleWorker(of index: Int) -> Int? {
+        let count = loads[index].workers.count
+        let start = loads[index].nextWorker
+        for step in 0..<count {
+            let slot = (start + step) % count
+            if !loads[index].workers[slot].isBusy { return slot }
         }
-        schedule(at: now + loads[index].interval, .workload(index))
+        guard count < loads[index].maxWorkers else { return nil }
+        let home = NodeID(index: count % nodeCount)
+        loads[index].workers.append(.init(client: nextClientID, home: home, node: home, isBusy: false))
+        nextClientID += 1
+        return count
+    }
+
+    /// Operations the `load`s have issued so far, and ticks that found every client busy.
+    public var loadCounts: (issued: Int, skipped: Int) {
+        loads.reduce((0, 0)) { ($0.0 + $1.issued, $0.1 + $1.skipped) }
     }
 
     /// The first node that is not down, from `home` on in id order (wrapping), that `home`'s

@@ -63,6 +63,11 @@ public protocol ClusterModel: Sendable {
     /// Trace entries from record `start` on (those still kept); only notable ones if asked,
     /// only those about `node` if given.
     func traceEntries(from start: Int, notableOnly: Bool, node: NodeID?) -> [TraceEntry]
+    /// How many notable trace records were ever written (narration's cursor).
+    var notableCount: Int { get }
+    /// The notable trace entries (what narration shows) from notable number `start` on, and
+    /// how many of them the trace no longer keeps (more than `Trace.notableCapacity`).
+    func notableEntries(from start: Int) -> (elided: Int, entries: [TraceEntry])
     /// Turns the trace on or off (benchmarks).
     mutating func setTracing(_ isOn: Bool)
 
@@ -85,6 +90,13 @@ extension Simulation: ClusterModel {
             if let node, !record.concerns(node) { return nil }
             return record.entry
         }
+    }
+
+    public var notableCount: Int { trace.notableCount }
+
+    public func notableEntries(from start: Int) -> (elided: Int, entries: [TraceEntry]) {
+        let (elided, records) = trace.notableRecords(from: start)
+        return (elided, records.map(\.entry))
     }
 
     public mutating func setTracing(_ isOn: Bool) { trace.isEnabled = isOn }

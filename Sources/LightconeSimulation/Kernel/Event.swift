@@ -1,5 +1,3 @@
-import HeapModule
-
 /// Something scheduled to happen at an instant. Events are ordered by (time, insertion
 /// sequence), so ties never depend on hashing or memory addresses. The event itself is small
 /// and trivially copyable (the heap moves it often); what it does waits in a slot of the

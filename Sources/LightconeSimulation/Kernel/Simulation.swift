@@ -1,5 +1,4 @@
 import DequeModule
-import HeapModule
 
 /// A deterministic simulated cluster of `Node`s: virtual clock, event queue, network,
 /// node lifecycle, clients and trace. Same seed and same calls give the same trace, byte
@@ -61,7 +60,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     public internal(set) var recentDrops: Deque<(envelope: Envelope<Node.Message>, reason: DropReason, time: SimTime)> = []
 
     var rng: SeededGenerator
-    var queue = Heap<Event>()
+    var queue = EventQueue()
     /// What each queued event does, by slot; freed slots are reused.
     var actions: [Action<Node.Message>?] = []
     var freeSlots: [Int32] = []

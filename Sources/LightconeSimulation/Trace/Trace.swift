@@ -66,18 +66,31 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
     }
 }
 
-/// The trace: a bounded ring of records, oldest dropped first.
+/// The trace: a bounded ring of records, oldest dropped first, and beside it a second, much
+/// larger ring of the notable records only (what narration shows: `TraceRecord.isNotable`),
+/// so that message traffic never pushes a state change out of the narration. On a
+/// 10,000-node broadcast the traffic overwrites the main ring many times over, but every
+/// `knows hi` note stays in the notable ring; past `notableCapacity` notable records the
+/// oldest go too, and `notableRecords(from:)` says exactly how many a reader missed.
 public struct Trace<Message: ProtocolMessage>: Sendable {
     /// The most records kept.
     public let capacity: Int
+    /// The most notable records kept for narration.
+    public let notableCapacity: Int
     /// Whether records are kept at all (benchmarks may switch it off).
     public var isEnabled = true
     /// How many records were ever appended; record number `n` is kept while `n >= count - capacity`.
     public private(set) var count = 0
+    /// How many notable records were ever appended (a cursor for narration).
+    public private(set) var notableCount = 0
     private var ring: [TraceRecord<Message>] = []
+    private var notableRing: [TraceRecord<Message>] = []
 
-    /// An empty trace keeping at most `capacity` records.
-    public init(capacity: Int = 200_000) { self.capacity = max(1, capacity) }
+    /// An empty trace keeping at most `capacity` records, and `notableCapacity` notable ones.
+    public init(capacity: Int = 200_000, notableCapacity: Int = 1_000_000) {
+        self.capacity = max(1, capacity)
+        self.notableCapacity = max(1, notableCapacity)
+    }
 
     /// Appends a record. (The event is taken, not borrowed: it moves into the ring.)
     @inlinable
@@ -88,6 +101,10 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
 
     @usableFromInline
     mutating func appendRecord(_ record: __owned TraceRecord<Message>) {
+        if record.isNotable {
+            if notableRing.count < notableCapacity { notableRing.append(record) } else { notableRing[notableCount % notableCapacity] = record }
+            notableCount += 1
+        }
         if ring.count < capacity { ring.append(record) } else { ring[count % capacity] = record }
         count += 1
     }
@@ -100,6 +117,15 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
         let begin = max(start, firstKept)
         guard begin < count else { return [] }
         return (begin..<count).map { ring[$0 % capacity] }
+    }
+
+    /// The notable records from notable number `start` on (a cursor taken from
+    /// `notableCount`), oldest first, and how many of those are no longer kept.
+    public func notableRecords(from start: Int) -> (elided: Int, records: [TraceRecord<Message>]) {
+        let firstKept = max(0, notableCount - notableCapacity)
+        let begin = max(start, firstKept)
+        guard begin < notableCount else { return (max(0, notableCount - max(0, start)), []) }
+        return (begin - max(0, start), (begin..<notableCount).map { notableRing[$0 % notableCapacity] })
     }
 }
 

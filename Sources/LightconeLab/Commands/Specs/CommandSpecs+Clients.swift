@@ -4,7 +4,7 @@ extension CommandSpecs {
     /// Workloads, the history and the checker (each protocol's operations come from the protocol).
     static let clients: [CommandSpec] = [
         CommandSpec("Clients", "load", usage: "load RATE [for DURATION] [clients=N] [keys=K]",
-            summary: "A random workload of the protocol's operations, RATE per simulated second (default for 10s, one client per node, 3 keys); it runs as time runs.",
+            summary: "A random workload of the protocol's operations: RATE start per simulated second, open-loop, on as many clients as that needs (at most clients=N; default for 10s, 3 keys); it runs as time runs.",
             example: "load 20/s for 20s clients=5 keys=3", arguments: [.words(["for", "clients=", "keys="])]) { r throws(CommandError) in
             let rateWord = try r.requireWord("a rate like 20/s")
             guard rateWord.hasSuffix("/s"), let rate = Int(rateWord.dropLast(2)), rate >= 1, rate <= 100_000 else {
