@@ -2249,6 +2249,7 @@ Unleash the nemesis, let it run, then ask the checker.
 
 ```lightcone goal
 committed 150 within 30s
+expect linearizable
 ```
 
 ```lightcone hint
@@ -2288,6 +2289,7 @@ Pause n1 for a second. When it wakes up, what does it believe it is? What does t
 
 ```lightcone goal
 role n1 follower within 2s
+expect term n1 2
 ```
 
 ```lightcone hint
@@ -2317,19 +2319,19 @@ Now Raft with one rule switched off. The paper keeps `votedFor` on stable storag
 Which of Raft's five safety properties can a forgotten vote break?
 ```
 
-Run a Jepsen test again and let the monitors catch it. A forgotten vote needs a restart, so aim the nemesis: `faults=kill,pause` leaves out partitions and lost messages and crashes nodes more often.
+Run a Jepsen test again and let the monitors catch it. A forgotten vote needs a crash and a restart, and a second candidate the voter can reach, so aim the nemesis: `faults=partition,kill` leaves out pauses and lost messages, and crashes and splits come more often.
 
 ```lightcone goal
 violation ElectionSafety within 30s
 ```
 
 ```lightcone hint
-`load 20/s for 20s`, `chaos for 20s faults=kill,pause`, then `run 25s`. The run stops at the first violation.
+`load 20/s for 20s`, `chaos for 20s faults=partition,kill`, then `run 25s`. The run stops at the first violation.
 ```
 
 ```lightcone solution
 load 20/s for 20s
-chaos for 20s faults=kill,pause
+chaos for 20s faults=partition,kill
 run 25s
 ```
 
@@ -2354,6 +2356,7 @@ Which order of events lets n2 and n3 both win term 1 with n1's vote?
 
 ```lightcone goal
 violation ElectionSafety within 1s
+expect voted n1 n3
 ```
 
 ```lightcone hint
