@@ -30,7 +30,6 @@ let package = Package(
 
         // 1. Simulation core: clock, events, generator, network, lifecycle, trace. No I/O.
         .target(name: "LightconeSimulation", dependencies: [
-            .product(name: "HeapModule", package: "swift-collections"),
             .product(name: "DequeModule", package: "swift-collections"),
         ], swiftSettings: crossModule),
         // 2. Protocols: pure state machines driven by the simulation.
