@@ -2,8 +2,9 @@ import LightconeSimulation
 
 /// What gossiping nodes exchange: push-pull epidemic broadcast (Demers et al. 1987).
 public enum GossipMessage: ProtocolMessage, Equatable {
-    /// "Here is everything I know" (a push that doubles as a pull request).
-    case push([String])
+    /// "Here is everything I know" (a push that doubles as a pull request); `news` when the
+    /// sender learned something since its previous round (only the view reads it).
+    case push([String], news: Bool)
     /// "And here is what you were missing" (the pull half), sent only when non-empty.
     case pull([String])
 
@@ -16,7 +17,7 @@ public enum GossipMessage: ProtocolMessage, Equatable {
 
     public var traceText: String {
         switch self {
-        case .push(let values): return "Push [\(values.joined(separator: ","))]"
+        case .push(let values, _): return "Push [\(values.joined(separator: ","))]"
         case .pull(let values): return "Pull [\(values.joined(separator: ","))]"
         }
     }
@@ -26,9 +27,10 @@ public enum GossipMessage: ProtocolMessage, Equatable {
         return false
     }
 
-    /// A push from a node that knows nothing yet carries nothing: the view draws it faintly.
+    /// A push with nothing new — from a node that knows nothing yet, or that has learned
+    /// nothing since its previous round — is drawn faintly, so that the news stands out.
     public var isQuiet: Bool {
-        if case .push(let values) = self { return values.isEmpty }
+        if case .push(let values, let news) = self { return values.isEmpty || !news }
         return false
     }
 }

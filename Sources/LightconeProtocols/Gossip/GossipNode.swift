@@ -57,6 +57,9 @@ public struct GossipNode: ProtocolNode {
     let config: GossipConfig
     /// Every value this node has learned, sorted (durable).
     public private(set) var known: [String] = []
+    /// Whether it learned something since its previous round (volatile; the view draws a
+    /// push without news faintly).
+    var hasNews = false
 
     public static func makeConfig(nodeCount: Int, options: [(key: String, value: String)]) throws(OptionError) -> GossipConfig {
         var config = GossipConfig()
@@ -91,12 +94,13 @@ public struct GossipNode: ProtocolNode {
 
     public mutating func timerFired(_ timer: GossipTimer, _ ctx: inout Context<GossipNode>) {
         if !config.pushOnly || !known.isEmpty { pushToRandomPeers(&ctx) }
+        hasNews = false
         ctx.setTimer(.round, after: config.round)
     }
 
     public mutating func receive(_ message: GossipMessage, from sender: NodeID, _ ctx: inout Context<GossipNode>) {
         switch message {
-        case .push(let theirs):
+        case .push(let theirs, _):
             learn(theirs, &ctx)
             if config.pushOnly { return }
             let missing = GossipNode.difference(known, minus: theirs)
@@ -123,6 +127,7 @@ public struct GossipNode: ProtocolNode {
         let before = known.count
         known = GossipNode.union(known, values)
         guard known.count != before else { return }
+        hasNews = true
         // The note stays short under load: past a few values it gives the count.
         let known = self.known
         ctx.note(known.count <= GossipNode.valuesNamed ? "knows \(known.joined(separator: ", "))" : "knows \(known.count) values")
@@ -141,7 +146,7 @@ public struct GossipNode: ProtocolNode {
             if peer >= id.index { peer += 1 }
             if !chosen.contains(peer) { chosen.append(peer) }
         }
-        for peer in chosen { ctx.send(.push(known), to: NodeID(index: peer)) }
+        for peer in chosen { ctx.send(.push(known, news: hasNews), to: NodeID(index: peer)) }
     }
 
     /// The sorted union of sorted `a` and `b` (`b` sorted or not): a merge, linear in both.
