@@ -112,7 +112,7 @@ func benchmarkTable(rounds: Int) {
     }
     if let run = runChild([selfBinary, "view"]) {
         let lines = run.output.split(separator: "\n").map(String.init)
-        let five = lines.first { $0.contains("5 nodes") && $0.contains("whole") }.flatMap { numberBefore(" µs CPU", in: $0) }
+        let five = lines.first { ($0.contains("5 nodes") || $0.contains("5 Raft nodes")) && $0.contains("(whole)") }.flatMap { numberBefore(" µs CPU", in: $0) }
         let thousand = lines.first { $0.contains("1000 nodes") }.flatMap { numberBefore(" µs CPU", in: $0) }
         rows.append(BenchRow(measure: "frame, 160x48, 5 nodes, 100 messages (CPU per frame)",
                              inProcess: five.map { String(format: "%.1f µs", $0) } ?? "n/a", session: "—", anchor: "—",
