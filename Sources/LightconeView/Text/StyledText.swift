@@ -107,14 +107,20 @@ public enum StyledText {
         guard width > 0 else { return [""] }
         let indent = min(max(0, indent), width / 2)
         var clean = ""
-        for character in text {
-            if character == "\t" { clean += "    " } else if character.isASCII, let value = character.asciiValue, value < 0x20 || value == 0x7F {
-                continue
-            } else {
-                clean.append(character)
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
+            // Printable ASCII (most of a log): one column a byte, nothing to clean.
+            if text.utf8.count <= width { return [text] }
+            clean = text
+        } else {
+            for character in text {
+                if character == "\t" { clean += "    " } else if character.isASCII, let value = character.asciiValue, value < 0x20 || value == 0x7F {
+                    continue
+                } else {
+                    clean.append(character)
+                }
             }
+            if DisplayWidth.of(clean) <= width { return [clean] }
         }
-        if DisplayWidth.of(clean) <= width { return [clean] }
         var result: [String] = []
         var rest = Substring(clean)
         var limit = width
