@@ -154,7 +154,7 @@ extension KVAPNode {
     }
 
     public static func readMeters(in cluster: ClusterState<KVAPNode>) -> [MeterReading] {
-        [MeterReading("lost-writes", millionths: Int64(lostWrites(in: cluster.nodes).count) * 1_000_000), Yield.reading(cluster.history)]
+        [MeterReading("lost-writes", millionths: Int64(lostWrites(in: cluster.nodes).count) * 1_000_000), HarvestYield.yieldReading(cluster.history)]
     }
 
     public static var commands: [ProtocolCommand<KVAPNode>] {

@@ -49,7 +49,7 @@ public struct KVAPNode: ProtocolNode {
     public static var messageLabels: [MessageLabelSpec] { KVAPMessage.labels }
     public static let meters = [
         MeterSpec("lost-writes", "acknowledged writes that no replica holds any more (resolve=lww drops concurrent ones)"),
-        Yield.meter,
+        HarvestYield.yieldMeter,
     ]
 
     /// This node.

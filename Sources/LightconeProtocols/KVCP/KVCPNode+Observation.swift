@@ -24,7 +24,7 @@ extension KVCPNode {
         StaleRead.marks(in: cluster.history, now: cluster.now)
     }
 
-    public static func readMeters(in cluster: ClusterState<KVCPNode>) -> [MeterReading] { [Yield.reading(cluster.history)] }
+    public static func readMeters(in cluster: ClusterState<KVCPNode>) -> [MeterReading] { [HarvestYield.yieldReading(cluster.history)] }
 
     /// Answers `committed N`, `value KEY VALUE on NODE`, `converged`, `available NODE` and
     /// `unavailable NODE` (whether NODE would serve a request now, by its own quorum rule).

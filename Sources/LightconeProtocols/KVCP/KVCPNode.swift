@@ -42,7 +42,7 @@ public struct KVCPNode: ProtocolNode {
     public static var roles: [RoleSpec] { RaftNode.roles }
     public static var conditions: [ConditionForm] { RaftNode.conditions }
     public static var messageLabels: [MessageLabelSpec] { RaftNode.messageLabels }
-    public static let meters = [Yield.meter]
+    public static let meters = [HarvestYield.yieldMeter]
 
     /// The reason a refused request gives.
     public static let noQuorum = "unavailable: no quorum"

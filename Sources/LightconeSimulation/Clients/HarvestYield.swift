@@ -1,11 +1,11 @@
-import LightconeSimulation
-
 /// Harvest and yield (Fox & Brewer 1999, "Harvest, Yield, and Scalable Tolerant Systems"),
-/// over a pinned window: the last 100 finished client operations of the history.
+/// over a pinned window: the last 100 finished client operations of the history. Every
+/// store that answers clients publishes `yield` with these (kv-cp, kv-ap, bank, shards);
+/// shards also publishes `harvest`.
 ///
 /// **Yield** is answered requests / issued requests: a refused request (a `fail`) and one
 /// whose result is unknown count against it; one that ran and observed the state (a transfer
-/// refused for insufficient funds) was answered. **Harvest** is the fraction of the data
+/// refused for insufficient funds, a `cas` whose compare failed) was answered. **Harvest** is the fraction of the data
 /// reflected in an answer, averaged over the answered requests (1 when none was answered).
 ///
 /// ```swift
@@ -16,7 +16,7 @@ public enum HarvestYield {
     public static let window = 100
 
     /// The yield meter as `help` and `status` show it.
-    public static let yieldMeter = MeterSpec("yield", "answered / issued requests over the last \(window) finished (Fox & Brewer)")
+    public static let yieldMeter = MeterSpec("yield", "the fraction of the last \(window) finished requests that were answered (Fox & Brewer)")
     /// The harvest meter as `help` and `status` show it.
     public static let harvestMeter = MeterSpec("harvest", "the fraction of the records in an answer, averaged over the answered of the last \(window) queries")
 
