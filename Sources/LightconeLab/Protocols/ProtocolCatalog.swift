@@ -22,7 +22,7 @@ public struct ProtocolCatalog: Sendable {
 
     /// Commands of protocols that later issues bring.
     var plannedCommands: [String] {
-        ["put", "get", "cas", "propose", "order", "transfer", "query", "edit", "trials", "byzantine", "resolve", "event", "send", "hb", "cone"]
+        ["put", "get", "cas", "propose", "order", "transfer", "query", "trials", "byzantine", "resolve", "event", "send", "hb", "cone"]
             .filter { name in !operationNames.contains(name) && !commandNames.contains(name) }
     }
 

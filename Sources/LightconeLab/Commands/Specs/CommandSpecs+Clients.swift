@@ -36,6 +36,31 @@ extension CommandSpecs {
             default: throw CommandError("history takes --json or --script")
             }
         },
+        CommandSpec("Clients", "edit", usage: "edit NODE TEXT-OP",
+            summary: "crdt: an edit made at NODE's copy, the same as TEXT-OP via NODE: insert POS TEXT or delete POS N (type=text), line K TEXT (type=merge), or any other crdt operation.",
+            example: "edit n2 insert 0 hello", arguments: [.node, .words(["insert", "delete", "line", "inc", "dec", "add", "remove", "set", "read"])]) { r throws(CommandError) in
+            try r.editAlias()
+        },
         .bare("Clients", "check", summary: "Run the checker that fits the protocol (safety properties, linearizability, convergence).", .check),
     ]
+}
+
+extension ArgumentReader {
+    /// `edit NODE TEXT-OP`: the operation TEXT-OP of the current protocol (crdt), made at NODE.
+    mutating func editAlias() throws(CommandError) -> Command {
+        guard let entry = context.protocolEntry, entry.name == "crdt" else {
+            throw CommandError("edit is a crdt command; the cluster runs \(context.protocolName) (`new crdt type=text` first)")
+        }
+        let nodeWord = try requireWord("a node")
+        _ = try node(nodeWord)
+        let verb = try requireWord("an edit such as insert 0 hello").lowercased()
+        guard let spec = entry.operations.first(where: { $0.name == verb }) else {
+            let names = entry.operations.map(\.name).joined(separator: ", ")
+            throw CommandError("'\(verb)' is not a crdt operation; edit takes one of \(names); usage: \(usage)")
+        }
+        guard !words.contains("via") else { throw CommandError("edit names its node first; usage: \(usage)") }
+        var operation = ArgumentReader(verb: verb, words: words + ["via", nodeWord], rest: "", context: context)
+        words = []
+        return try operation.operation(spec)
+    }
 }
