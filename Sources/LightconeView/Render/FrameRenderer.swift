@@ -224,11 +224,37 @@ public struct ComparedCluster: Sendable {
 }
 
 extension FramePainter {
-    /// A half's heading under its violation row: the side's label, time, leader and meters.
+    /// A half's heading under its violation row: the side's label, time, leader and meters,
+    /// as many whole items as fit (a label too long alone is cut with an ellipsis).
     mutating func drawSideLabel(_ label: String, in area: Rect) {
-        var text = " \(label) · \(StatusText.time(snapshot.time))"
-        if let leader = snapshot.nodes.first(where: { $0.isLeader && $0.life == .up }) { text += " · leader \(leader.id)" }
-        for meter in snapshot.meters { text += " · \(meter.name) \(meter.text)" }
+        var items = [StatusText.time(snapshot.time)]
+        if let leader = snapshot.nodes.first(where: { $0.isLeader && $0.life == .up }) { items.append("leader \(leader.id)") }
+        for meter in snapshot.meters { items.append("\(meter.name) \(meter.text)") }
+        let text = Self.sideHeading(label: shown(label), items: items.map(shown), width: area.width, separator: glyphs.separator,
+                                    ellipsis: glyphs.ellipsis)
         grid.put(text: text, x: area.x, y: area.y + 1, style: style(.panelTitle), maxWidth: area.width)
+    }
+
+    /// ` label · item · item` in at most `width` columns: items that do not fit whole are left
+    /// out (a later, shorter one may still fit); a label that does not fit with the first item
+    /// is shortened with `ellipsis` so that the first item (the time) stays.
+    static func sideHeading(label: String, items: [String], width: Int, separator: String, ellipsis: Character) -> String {
+        let separatorWidth = DisplayWidth.of(separator)
+        var text = " " + label
+        if let first = items.first, DisplayWidth.of(text) + separatorWidth + DisplayWidth.of(first) > width {
+            let room = width - 1 - separatorWidth - DisplayWidth.of(first)
+            // Room for a few letters of the label: keep the time; else the label alone.
+            text = room >= 4 ? " " + DisplayWidth.truncate(label, to: room, ellipsis: ellipsis)
+                : " " + DisplayWidth.truncate(label, to: max(1, width - 1), ellipsis: ellipsis)
+            if room < 4 { return text }
+        }
+        var used = DisplayWidth.of(text)
+        for item in items {
+            let itemWidth = separatorWidth + DisplayWidth.of(item)
+            guard used + itemWidth <= width else { continue }
+            text += separator + item
+            used += itemWidth
+        }
+        return text
     }
 }
