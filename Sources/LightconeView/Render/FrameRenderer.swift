@@ -93,10 +93,25 @@ public enum FrameRenderer {
 
     /// The canvas minus a row on top for the violation banner and, when shown, the log table
     /// at the bottom.
+    ///
+    /// In presenter mode, when the boxes would lose their log row (3-row boxes, as a lesson's
+    /// band leaves at 80x24) and no violation needs the banner, the nodes take the banner's
+    /// row too if that lets them keep it.
     static func canvasForNodes(_ screen: ScreenLayout, snapshot: ClusterSnapshot, state: ViewState) -> Rect {
         let canvas = screen.canvas
         let table = logTableRows(snapshot: snapshot, state: state, canvas: canvas)
-        return Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1 - table)
+        let nodes = Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1 - table)
+        guard state.isPresenterMode, snapshot.violations.isEmpty,
+              hasNoLogRow(ClusterLayout.target(for: snapshot, canvas: nodes, isPresenterMode: true).shape) else { return nodes }
+        let taller = Rect(x: nodes.x, y: nodes.y - 1, width: nodes.width, height: nodes.height + 1)
+        return hasNoLogRow(ClusterLayout.target(for: snapshot, canvas: taller, isPresenterMode: true).shape) ? nodes : taller
+    }
+
+    /// True for a box too short for a line under `n1 follower T3` (and for non-box shapes: no
+    /// box at all is no better).
+    static func hasNoLogRow(_ shape: NodeShape) -> Bool {
+        if case .box(_, let height) = shape { return height < 4 }
+        return false
     }
 
     /// Rows of text presenter mode's narration needs (0: no band): the lesson, or the
