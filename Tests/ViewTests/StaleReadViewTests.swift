@@ -27,6 +27,9 @@ import Testing
         let frame = FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 120, height: 36).grid
         let text = frame.text
         #expect(text.contains("⚠ stale x=0"), "the mark is drawn:\n\(text)")
+        // Drawn as every protocol mark is (one path with the light cone's): in the mark style.
+        let markCell = (0..<frame.height).lazy.flatMap { y in (0..<frame.width).lazy.map { frame[$0, y] } }.first { $0.character == "⚠" }
+        #expect(markCell?.style == ViewState().theme.style(for: .mark))
         // It is drawn inside n2's box: the row under n2's title holds it.
         let lines = frame.lines
         let titleRow = try #require(lines.firstIndex { $0.contains("n2") })
