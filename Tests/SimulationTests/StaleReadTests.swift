@@ -21,7 +21,7 @@ private func entry(_ client: Int, _ text: String, _ invoke: SimTime, _ complete:
         let history = [entry(1, "put x 1", 0, 10), entry(2, "put x 2", 20, 30), entry(3, "get x", 40, 50, output: "1", node: 2)]
         let stale = try #require(StaleRead.staleness(of: history[2], in: history))
         #expect(stale.mark == "⚠ stale x=1")
-        #expect(StaleRead.marks(in: history, now: 60) == [NodeID(index: 2): ["⚠ stale x=1"]])
+        #expect(StaleRead.marks(in: history, now: 60) == [NodeID(index: 2): NodeMark(.marked, "⚠ stale x=1")])
         // Long after, the mark is gone.
         #expect(StaleRead.marks(in: history, now: 50 + StaleRead.markDuration + 1).isEmpty)
     }
@@ -50,7 +50,7 @@ private func entry(_ client: Int, _ text: String, _ invoke: SimTime, _ complete:
         let history = [entry(1, "put x 1", 0, 10), entry(2, "get x", 20, 30, output: nil, node: 1),
                        entry(3, "get x", 40, 50, output: "1", node: 1)]
         #expect(StaleRead.staleness(of: history[1], in: history)?.mark == "⚠ stale x=nil")
-        #expect(StaleRead.marks(in: history, now: 35) == [NodeID(index: 1): ["⚠ stale x=nil"]])
+        #expect(StaleRead.marks(in: history, now: 35) == [NodeID(index: 1): NodeMark(.marked, "⚠ stale x=nil")])
         #expect(StaleRead.marks(in: history, now: 60).isEmpty, "n2's latest read, 1, is fresh")
     }
 }

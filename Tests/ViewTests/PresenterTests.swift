@@ -62,3 +62,25 @@ import LightconeSimulation
         #expect(grid.text.contains("3:y=2"))
     }
 }
+
+/// Presenter mode with a lesson (issue 13's leftover): at 80x24 the lesson's band leaves the
+/// nodes 12 rows, one short of a ring of 4-row boxes; with no violation to show, the nodes
+/// take the banner's row and every box keeps its log row.
+@Suite struct PresenterLessonTests {
+    @Test("a lesson at 80x24 in presenter mode draws boxes with the log row")
+    func lessonBoxesKeepTheLogRow() {
+        let state = Fixtures.state {
+            $0.isPresenterMode = true
+            $0.lesson = Fixtures.lesson
+        }
+        let lines = FrameRenderer.render(snapshot: Fixtures.raft(messages: Fixtures.heartbeats()), state: state,
+                                         width: 80, height: 24).grid.lines
+        let logRows = lines.filter { $0.contains("1:noop✓") || $0.contains("2:x=1✓") }
+        #expect(logRows.count >= 3, "each row of boxes shows the log:\n\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("Goal: kill the leader") }, "the band still shows the goal")
+        // A violation takes its banner row back: then the boxes are 3 rows again, nothing overlaps.
+        let violation = Violation(property: "ElectionSafety", message: "two leaders in term 3")
+        let alarmed = FrameRenderer.render(snapshot: Fixtures.raft(violations: [violation]), state: state, width: 80, height: 24).grid.lines
+        #expect(alarmed[1].contains("VIOLATION ElectionSafety"))
+    }
+}

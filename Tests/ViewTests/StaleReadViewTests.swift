@@ -22,11 +22,14 @@ import Testing
         _ = lab.execute("get x via n2")
         _ = lab.execute("run 200ms")
         let snapshot = lab.cluster.snapshot
-        #expect(snapshot.nodes[1].lines.first == "⚠ stale x=0")
-        #expect(snapshot.nodes[0].lines.first != "⚠ stale x=0" && snapshot.nodes[2].lines.first?.hasPrefix("⚠") != true)
+        #expect(snapshot.nodes[1].mark == NodeMark(.marked, "⚠ stale x=0"))
+        #expect(snapshot.nodes[0].mark == nil && snapshot.nodes[2].mark == nil)
         let frame = FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 120, height: 36).grid
         let text = frame.text
         #expect(text.contains("⚠ stale x=0"), "the mark is drawn:\n\(text)")
+        // Drawn as every protocol mark is (one path with the light cone's): in the mark style.
+        let markCell = (0..<frame.height).lazy.flatMap { y in (0..<frame.width).lazy.map { frame[$0, y] } }.first { $0.character == "⚠" }
+        #expect(markCell?.style == ViewState().theme.style(for: .mark))
         // It is drawn inside n2's box: the row under n2's title holds it.
         let lines = frame.lines
         let titleRow = try #require(lines.firstIndex { $0.contains("n2") })
@@ -44,7 +47,7 @@ import Testing
         _ = lab.execute("run 2s")
         _ = lab.execute("get x via n2")
         _ = lab.execute("run 200ms")
-        #expect(!lab.cluster.snapshot.nodes[1].lines.contains { $0.contains("stale") })
+        #expect(lab.cluster.snapshot.nodes[1].mark == nil)
     }
 
     @Test("kv-cp reads=local: a follower's read older than an acknowledged put is marked at that follower")
@@ -55,7 +58,7 @@ import Testing
             #expect(!lab.execute(line).isError, "\(line)")
         }
         let snapshot = lab.cluster.snapshot
-        #expect(snapshot.nodes[2].lines.first == "⚠ stale x=1")
+        #expect(snapshot.nodes[2].mark == NodeMark(.marked, "⚠ stale x=1"))
         let text = FrameRenderer.render(snapshot: snapshot, state: ViewState(), width: 120, height: 36).grid.text
         #expect(text.contains("⚠ stale x=1"), "\(text)")
         // The same read through the leader (reads=leader) is not stale and not marked.
@@ -64,6 +67,6 @@ import Testing
                      "get x via n3", "run 200ms"] {
             _ = linearizable.execute(line)
         }
-        #expect(!linearizable.cluster.snapshot.nodes.contains { $0.lines.contains { $0.contains("stale") } })
+        #expect(linearizable.cluster.snapshot.nodes.allSatisfy { $0.mark == nil && !$0.lines.contains { $0.contains("stale") } })
     }
 }

@@ -1,3 +1,4 @@
+import LightconeProtocols
 import LightconeSimulation
 
 extension Session {
@@ -18,7 +19,8 @@ extension Session {
             } else if let command = cluster.protocolCommands.first(where: { $0.name == verb }) {
                 let kind = index < command.arguments.count ? command.arguments[index]
                     : command.arguments.last.flatMap { ArgumentKind.protocolArgument($0).repeats ? $0 : nil }
-                candidates = kind.map { self.candidates(for: .protocolArgument($0), words: words) } ?? []
+                let general = kind.map { self.candidates(for: .protocolArgument($0), words: words) } ?? []
+                candidates = cluster.protocolName == ClocksNode.name ? clockCandidates(verb: verb, general, words: words) : general
             } else if cluster.operationSpecs.contains(where: { $0.name == verb }) {
                 candidates = words.last == "via" ? nodeNames : ["via"]
             } else {
@@ -28,6 +30,32 @@ extension Session {
         // Each candidate once (an operation may share a name with a command of the protocol).
         var seen = Set<String>()
         return candidates.filter { ($0.hasPrefix(current) && $0 != current || current.isEmpty) && seen.insert($0).inserted }
+    }
+
+    /// For the clocks protocol: the events that exist where `hb` and `cone` take one (and
+    /// `off` for `cone`); `event` and `send` complete nodes, never `leader` (a process has
+    /// no leader), and `send A` not A itself.
+    func clockCandidates(verb: String, _ general: [String], words: [String]) -> [String] {
+        switch verb {
+        case "hb": return words.count <= 2 ? clockEventNames : []
+        case "cone": return words.count == 1 ? clockEventNames + ["off"] : []
+        case "event": return general.filter { $0 != "leader" }
+        case "send": return general.filter { $0 != "leader" && (words.count < 2 || $0 != words[1].lowercased()) }
+        default: return general
+        }
+    }
+
+    /// Every event the clocks cluster has had, `n1:1` first, in node order (as `events` lists them).
+    var clockEventNames: [String] {
+        var names: [String] = []
+        for index in 0..<cluster.nodeCount {
+            let lines = (try? cluster.inspect(NodeID(index: index))) ?? []
+            for line in lines where line.hasPrefix("  ") {
+                guard let word = line.split(separator: " ").first, let name = ClockEventName(text: String(word)) else { continue }
+                names.append(name.description)
+            }
+        }
+        return names
     }
 
     /// `n1`..`nN` (at most 200) and `leader`.

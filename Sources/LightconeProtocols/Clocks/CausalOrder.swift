@@ -90,9 +90,11 @@ extension ClocksNode {
     }
 
     /// `cone E` stores `[E]`: the marks of that event's cone, following the cluster as it runs.
-    public static func marks(focus: [String], in cluster: ClusterState<ClocksNode>) -> [NodeMark?] {
-        guard let word = focus.first, let name = ClockEventName(text: word), let event = event(name, in: cluster.nodes) else { return [] }
-        return coneMarks(of: event, in: cluster.nodes)
+    public static func marks(focus: [String], in cluster: ClusterState<ClocksNode>) -> [NodeID: NodeMark] {
+        guard let word = focus.first, let name = ClockEventName(text: word), let event = event(name, in: cluster.nodes) else { return [:] }
+        var marks: [NodeID: NodeMark] = [:]
+        for (index, mark) in coneMarks(of: event, in: cluster.nodes).enumerated() { marks[NodeID(index: index)] = mark }
+        return marks
     }
 
     /// The error for a word that is not an event name.

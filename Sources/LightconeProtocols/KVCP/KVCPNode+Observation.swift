@@ -20,7 +20,7 @@ extension KVCPNode {
     }
 
     /// `⚠ stale x=1` at the node whose latest read returned an older value than one already acknowledged.
-    public static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]] {
+    public static func marks(focus: [String], in cluster: ClusterState<Self>) -> [NodeID: NodeMark] {
         StaleRead.marks(in: cluster.history, now: cluster.now)
     }
 

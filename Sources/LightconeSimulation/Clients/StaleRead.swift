@@ -4,7 +4,7 @@
 /// linearizable store answers so; a follower reading its own state (`reads=local`) or a
 /// replica on the far side of a partition (`kv-ap`) can.
 ///
-/// `StaleRead.marks(in: history, now: now)` gives `[n3: ["⚠ stale x=1"]]`.
+/// `StaleRead.marks(in: history, now: now)` gives `[n3: NodeMark(.marked, "⚠ stale x=1")]`.
 public struct StaleRead: Sendable, Hashable {
     /// The read.
     public var read: HistoryEntry
@@ -25,7 +25,7 @@ public struct StaleRead: Sendable, Hashable {
     public static let markDuration: SimTime = 5_000_000
 
     /// The marks by node: each node's latest read completed in the last `markDuration`, when stale.
-    public static func marks(in history: [HistoryEntry], now: SimTime) -> [NodeID: [String]] {
+    public static func marks(in history: [HistoryEntry], now: SimTime) -> [NodeID: NodeMark] {
         var latest: [NodeID: HistoryEntry] = [:]
         for entry in history where isRead(entry) {
             guard let complete = entry.completeTime, complete <= now, now - complete <= markDuration else { continue }
@@ -33,9 +33,9 @@ public struct StaleRead: Sendable, Hashable {
             latest[entry.node] = entry
         }
         guard !latest.isEmpty else { return [:] }
-        var marks: [NodeID: [String]] = [:]
+        var marks: [NodeID: NodeMark] = [:]
         for (node, read) in latest {
-            if let stale = staleness(of: read, in: history) { marks[node] = [stale.mark] }
+            if let stale = staleness(of: read, in: history) { marks[node] = NodeMark(.marked, stale.mark) }
         }
         return marks
     }

@@ -11,22 +11,19 @@ public struct ClusterSnapshot: Sendable {
         public var epoch: Int?
         public var isLeader: Bool
         public var lines: [String]
-        /// How many of `lines` are the protocol's marks, first (`ProtocolNode.marks(in:)`:
-        /// `⚠ stale x=1`), before its summary lines.
-        public var markLineCount: Int
         /// Its log, for protocols that keep one (`ProtocolNode.logObservation`).
         public var log: LogObservation?
         /// Its running-out timer, if armed (`ProtocolNode.countdown`); nil for a down node.
         public var countdown: Countdown?
-        /// The protocol's styled mark on the box (a light cone), if any.
+        /// The protocol's mark on the box (`⚠ stale x=1`, a light cone), if any
+        /// (`ProtocolNode.marks(focus:in:)`), drawn above its lines.
         public var mark: NodeMark?
 
         /// A node's box as the view draws it.
         public init(id: NodeID, life: NodeLife, role: String, roleKind: RoleKind = .passive, epoch: Int?,
-                    isLeader: Bool, lines: [String], markLineCount: Int = 0, log: LogObservation? = nil,
+                    isLeader: Bool, lines: [String], log: LogObservation? = nil,
                     countdown: Countdown? = nil, mark: NodeMark? = nil) {
             self.mark = mark
-            self.markLineCount = markLineCount
             self.log = log
             self.countdown = countdown
             self.id = id
@@ -107,18 +104,16 @@ extension Simulation {
     /// What the view needs to draw the cluster now.
     public var snapshot: ClusterSnapshot {
         let leader = self.leader
-        let marks = Node.marks(in: state)
-        let cone = markFocus.isEmpty ? [] : Node.marks(focus: markFocus, in: state)
+        let marks = Node.marks(focus: markFocus, in: state)
         let views = (0..<nodeCount).map { (index: Int) -> ClusterSnapshot.NodeView in
             ClusterSnapshot.NodeView(id: NodeID(index: index), life: lives[index],
                                      role: lives[index] == .down ? "down" : nodes[index].role,
                                      roleKind: nodes[index].roleKind,
                                      epoch: nodes[index].epoch, isLeader: leader?.index == index,
-                                     lines: (marks[NodeID(index: index)] ?? []) + nodes[index].boxLines,
-                                     markLineCount: marks[NodeID(index: index)]?.count ?? 0,
+                                     lines: nodes[index].boxLines,
                                      log: nodes[index].logObservation,
                                      countdown: lives[index] == .down ? nil : nodes[index].countdown,
-                                     mark: index < cone.count ? cone[index] : nil)
+                                     mark: marks[NodeID(index: index)])
         }
         let drops = recentDrops.map { item in
             ClusterSnapshot.DroppedMessage(id: item.envelope.id, from: item.envelope.from, to: item.envelope.to,

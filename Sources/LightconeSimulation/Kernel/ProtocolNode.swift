@@ -181,9 +181,6 @@ public protocol ProtocolNode: Sendable {
     /// The timer the view shows running out on the node's box (Raft's election timeout), when
     /// armed; default nil.
     var countdown: Countdown? { get }
-    /// Marks the view draws first in nodes' boxes now, seeing the whole cluster and its
-    /// history (`⚠ stale x=1` at the node that answered a stale read); default none.
-    static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]]
     /// The lines of the node's box in the view when they must be shorter than `summaryLines`
     /// (the box is 10 columns wide at 80x24); default `summaryLines`.
     var boxLines: [String] { get }
@@ -207,11 +204,12 @@ public protocol ProtocolNode: Sendable {
     /// A protocol command delivered to this node (see `Simulation.deliverCommand`), as an
     /// event of its own at the current instant; default: nothing happens.
     mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>)
-    /// The marks the view draws on the node boxes (one per node, in id order, nil for none) for
-    /// `focus`, the words a protocol command stored in `Simulation.markFocus` (`cone n2:3`
-    /// stores `["n2:3"]`). Asked at every snapshot while `markFocus` is not empty, so the marks
-    /// follow the cluster as it runs; default none.
-    static func marks(focus: [String], in cluster: ClusterState<Self>) -> [NodeMark?]
+    /// The marks the view draws on node boxes now (at most one a node; nodes without one are
+    /// left out), seeing the whole cluster and its history: `⚠ stale x=1` at the node that
+    /// answered a stale read, or a light cone for `focus`, the words a protocol command stored
+    /// in `Simulation.markFocus` (`cone n2:3` stores `["n2:3"]`; empty when none). Asked at
+    /// every snapshot, so the marks follow the cluster as it runs; default none.
+    static func marks(focus: [String], in cluster: ClusterState<Self>) -> [NodeID: NodeMark]
 
     /// Runs the simulation's events up to `time`. The lab holds a cluster without knowing its
     /// protocol, so its calls reach the generic, unspecialised loop; a protocol that writes
@@ -229,7 +227,6 @@ extension ProtocolNode {
     public static var meters: [MeterSpec] { [] }
     public static var conditions: [ConditionForm] { [] }
     public static func readMeters(in cluster: ClusterState<Self>) -> [MeterReading] { [] }
-    public static func marks(in cluster: ClusterState<Self>) -> [NodeID: [String]] { [:] }
     public static var bugs: [BugSpec] { [] }
     public static func linkSettings(config: Config) -> LinkSettings { .defaults }
     public var leaderTerm: Int? { nil }
@@ -243,7 +240,7 @@ extension ProtocolNode {
     public static var commands: [ProtocolCommand<Self>] { [] }
     public static var messageLabels: [MessageLabelSpec] { [] }
     public mutating func command(_ name: String, arguments: [String], _ ctx: inout Context<Self>) {}
-    public static func marks(focus: [String], in cluster: ClusterState<Self>) -> [NodeMark?] { [] }
+    public static func marks(focus: [String], in cluster: ClusterState<Self>) -> [NodeID: NodeMark] { [:] }
     public static func runEvents(_ simulation: inout Simulation<Self>, to time: SimTime) -> Bool {
         simulation.eventLoop(to: time)
     }

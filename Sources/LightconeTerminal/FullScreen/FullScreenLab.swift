@@ -126,6 +126,8 @@ struct FullScreenLab {
             state.sidePanel = .inspect(inspected, lines: (try? session.cluster.inspect(inspected)) ?? [])
         }
         updateLessonPanel()
+        // Only lines new since the last frame (or all, after a resize) are wrapped.
+        state.wrapLog(screenWidth: width)
         let snapshot = session.cluster.snapshot
         let target = FrameRenderer.layout(snapshot: snapshot, state: state, width: width, height: height)
         animator.advance(toward: target, fraction: 0.25)
@@ -433,8 +435,7 @@ struct FullScreenLab {
         guard !lines.isEmpty else { return }
         // Scrolled back, the event log stays where it was as lines arrive.
         if state.panelScroll > 0, case .eventLog = state.sidePanel { state.panelScroll += lines.count }
-        state.logLines.append(contentsOf: lines)
-        if state.logLines.count > Self.logLimit { state.logLines.removeFirst(state.logLines.count - Self.logLimit) }
+        state.appendLog(lines, limit: Self.logLimit)
     }
 
     static func speedText(_ thousandths: Int) -> String {

@@ -50,7 +50,7 @@ public struct ClusterLayout: Sendable, Equatable {
 
         // Rings with readable boxes first; then zigzag columns for narrow partition regions;
         // then any shape on rings, down to dots (which always fit).
-        let tallest = 4 + min(2, snapshot.nodes.reduce(0) { max($0, $1.lines.count) })
+        let tallest = 4 + min(2, snapshot.nodes.reduce(0) { max($0, $1.lines.count + ($1.mark == nil ? 0 : 1)) })
         let shapes = candidateShapes(canvas: canvas, nodeCount: nodeCount, isPresenterMode: isPresenterMode)
             .filter { $0.height <= tallest }
         let readable = shapes.filter { $0.height >= 5 && $0.width >= 14 }

@@ -27,6 +27,9 @@ public struct ScreenLayout: Sendable, Equatable {
     /// The bottom row: prompt and command line.
     public var commandLine: Rect
 
+    /// The side panel's width (its frame included) on a screen `screenWidth` columns wide.
+    public static func sidePanelWidth(screenWidth: Int) -> Int { max(28, min(60, screenWidth * 3 / 10)) }
+
     /// The areas for a `width` x `height` screen (at least the minimum); in presenter mode the
     /// narration band gets `narrationRows` rows of text (plus its rule), within limits.
     public init(width: Int, height: Int, isPresenterMode: Bool, narrationRows: Int) {
@@ -41,7 +44,7 @@ public struct ScreenLayout: Sendable, Equatable {
             canvas = Rect(x: 0, y: bodyTop, width: width, height: bodyHeight - bandHeight)
             narration = Rect(x: 0, y: bodyTop + bodyHeight - bandHeight, width: width, height: bandHeight)
         } else {
-            let panelWidth = max(28, min(60, width * 3 / 10))
+            let panelWidth = Self.sidePanelWidth(screenWidth: width)
             canvas = Rect(x: 0, y: bodyTop, width: width - panelWidth, height: bodyHeight)
             sidePanel = Rect(x: width - panelWidth, y: bodyTop, width: panelWidth, height: bodyHeight)
             narration = .zero

@@ -96,17 +96,7 @@ extension FramePainter {
     /// Text from outside the view (protocols, lessons, the log) as it may be drawn: ASCII
     /// only in `--ascii` mode.
     func shown(_ text: String) -> String {
-        state.isASCII ? asciiOnly(text) : text
-    }
-
-    /// `text` with every non-ASCII character replaced (`✓` becomes `+`, `✗` `x`, `⚠` `!`, others `?`).
-    func asciiOnly(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        var result = ""
-        for character in text {
-            if character.isASCII { result.append(character) } else if character == "✓" { result.append("+") } else if character == "✗" { result.append("x") } else if character == "⚠" { result.append("!") } else { result.append("?") }
-        }
-        return result
+        state.isASCII ? ShownText.asciiOnly(text) : text
     }
 
     /// Writes a marker and label near `progress` of the way from `from` to `to`, on cells no

@@ -130,14 +130,12 @@ extension FramePainter {
     /// The protocol's lines for `rows` rows of a box `width` wide: for a node with a log, its
     /// newest entries (`3:x=1✓ 4:y=2`) in place of the first line, on every row they fill (the
     /// committed marks say what a `commit N` line would), then the other lines in the rows
-    /// left; else the lines as given. The protocol's marks (`⚠ stale x=1`) come first either way.
+    /// left; else the lines as given. (The protocol's mark, `⚠ stale x=1`, is drawn above them.)
     func protocolLines(of node: ClusterSnapshot.NodeView, rows: Int, width: Int) -> [String] {
         guard rows > 0 else { return [] }
         guard let log = node.log else { return Array(node.lines.prefix(rows)) }
-        let marks = Array(node.lines.prefix(min(node.markLineCount, rows)))
-        guard rows > marks.count else { return marks }
-        let entries = logLines(log, rows: rows - marks.count, width: width)
-        return marks + entries + node.lines.dropFirst(node.markLineCount + 1).prefix(rows - marks.count - entries.count)
+        let entries = logLines(log, rows: rows, width: width)
+        return entries + node.lines.dropFirst().prefix(rows - entries.count)
     }
 
     /// The newest entries of `log` packed into at most `rows` lines of `width`, newest last,

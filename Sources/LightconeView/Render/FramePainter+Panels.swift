@@ -33,35 +33,37 @@ extension FramePainter {
             }
             return
         }
-        // Wrap from the newest line backwards until the panel is full.
-        var rows: [(text: String, isFirst: Bool, isCommand: Bool)] = []
+        // The newest lines backwards until the panel is full, each wrapped once (when it
+        // arrived, at this width) rather than on every frame.
+        var rows: [LogRow] = []
+        rows.reserveCapacity(rect.height + 8)
         // Scrolled back `panelScroll` lines; runs of spaces (tables, `timeline`) are kept.
-        for line in state.logLines.dropLast(min(state.panelScroll, max(0, state.logLines.count - 1))).reversed() {
-            let wrapped = StyledText.preformatted(shown(line), width: rect.width, indent: 2)
-            let isCommand = line.hasPrefix("> ")
-            for (index, part) in wrapped.enumerated().reversed() { rows.append((part, index == 0, isCommand)) }
+        let log = state.eventLog
+        var index = log.lines.count - min(state.panelScroll, max(0, log.lines.count - 1)) - 1
+        while index >= 0 {
+            rows.append(contentsOf: log.rows(ofLine: index, width: rect.width, isASCII: state.isASCII).reversed())
             if rows.count >= rect.height { break }
+            index -= 1
         }
         let visible = rows.prefix(rect.height).reversed()
         var y = rect.y
         for row in visible {
-            drawLogLine(row.text, isFirst: row.isFirst, isCommand: row.isCommand, x: rect.x, y: y, width: rect.width)
+            drawLogRow(row, x: rect.x, y: y, width: rect.width)
             y += 1
         }
     }
 
     /// One log row: a leading `t=...` stamp is faint, an error or violation stands out.
-    mutating func drawLogLine(_ text: String, isFirst: Bool, isCommand: Bool, x: Int, y: Int, width: Int) {
+    mutating func drawLogRow(_ row: LogRow, x: Int, y: Int, width: Int) {
+        let text = row.text
         var body = Substring(text)
         var column = x
-        if isFirst, text.hasPrefix("t="), let space = text.firstIndex(of: " ") {
+        if row.stampLength > 0 {
+            let space = text.utf8.index(text.startIndex, offsetBy: row.stampLength)
             column += grid.put(text: text[..<space], x: column, y: y, style: style(.faint), maxWidth: width)
             body = text[space...]
         }
-        let isAlert = TextSearch.contains(body, "VIOLATION") || body.hasPrefix("error") || TextSearch.contains(body, " error:")
-        // The commands typed (`> new gossip 7`) stand out from their output.
-        let role: Theme.Role = isAlert ? .dropped : (isCommand ? .prompt : .text)
-        grid.put(text: body, x: column, y: y, style: style(role), maxWidth: width - (column - x))
+        grid.put(text: body, x: column, y: y, style: style(row.role), maxWidth: width - (column - x))
     }
 
     /// The lesson: title, paragraphs, and the goal pinned at the bottom.

@@ -93,10 +93,25 @@ public enum FrameRenderer {
 
     /// The canvas minus a row on top for the violation banner and, when shown, the log table
     /// at the bottom.
+    ///
+    /// In presenter mode, when the boxes would lose their log row (3-row boxes, as a lesson's
+    /// band leaves at 80x24) and no violation needs the banner, the nodes take the banner's
+    /// row too if that lets them keep it.
     static func canvasForNodes(_ screen: ScreenLayout, snapshot: ClusterSnapshot, state: ViewState) -> Rect {
         let canvas = screen.canvas
         let table = logTableRows(snapshot: snapshot, state: state, canvas: canvas)
-        return Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1 - table)
+        let nodes = Rect(x: canvas.x + 1, y: canvas.y + 1, width: canvas.width - 2, height: canvas.height - 1 - table)
+        guard state.isPresenterMode, snapshot.violations.isEmpty,
+              hasNoLogRow(ClusterLayout.target(for: snapshot, canvas: nodes, isPresenterMode: true).shape) else { return nodes }
+        let taller = Rect(x: nodes.x, y: nodes.y - 1, width: nodes.width, height: nodes.height + 1)
+        return hasNoLogRow(ClusterLayout.target(for: snapshot, canvas: taller, isPresenterMode: true).shape) ? nodes : taller
+    }
+
+    /// True for a box too short for a line under `n1 follower T3` (and for non-box shapes: no
+    /// box at all is no better).
+    static func hasNoLogRow(_ shape: NodeShape) -> Bool {
+        if case .box(_, let height) = shape { return height < 4 }
+        return false
     }
 
     /// Rows of text presenter mode's narration needs (0: no band): the lesson, or the
@@ -224,11 +239,37 @@ public struct ComparedCluster: Sendable {
 }
 
 extension FramePainter {
-    /// A half's heading under its violation row: the side's label, time, leader and meters.
+    /// A half's heading under its violation row: the side's label, time, leader and meters,
+    /// as many whole items as fit (a label too long alone is cut with an ellipsis).
     mutating func drawSideLabel(_ label: String, in area: Rect) {
-        var text = " \(label) · \(StatusText.time(snapshot.time))"
-        if let leader = snapshot.nodes.first(where: { $0.isLeader && $0.life == .up }) { text += " · leader \(leader.id)" }
-        for meter in snapshot.meters { text += " · \(meter.name) \(meter.text)" }
+        var items = [StatusText.time(snapshot.time)]
+        if let leader = snapshot.nodes.first(where: { $0.isLeader && $0.life == .up }) { items.append("leader \(leader.id)") }
+        for meter in snapshot.meters { items.append("\(meter.name) \(meter.text)") }
+        let text = Self.sideHeading(label: shown(label), items: items.map(shown), width: area.width, separator: glyphs.separator,
+                                    ellipsis: glyphs.ellipsis)
         grid.put(text: text, x: area.x, y: area.y + 1, style: style(.panelTitle), maxWidth: area.width)
+    }
+
+    /// ` label · item · item` in at most `width` columns: items that do not fit whole are left
+    /// out (a later, shorter one may still fit); a label that does not fit with the first item
+    /// is shortened with `ellipsis` so that the first item (the time) stays.
+    static func sideHeading(label: String, items: [String], width: Int, separator: String, ellipsis: Character) -> String {
+        let separatorWidth = DisplayWidth.of(separator)
+        var text = " " + label
+        if let first = items.first, DisplayWidth.of(text) + separatorWidth + DisplayWidth.of(first) > width {
+            let room = width - 1 - separatorWidth - DisplayWidth.of(first)
+            // Room for a few letters of the label: keep the time; else the label alone.
+            text = room >= 4 ? " " + DisplayWidth.truncate(label, to: room, ellipsis: ellipsis)
+                : " " + DisplayWidth.truncate(label, to: max(1, width - 1), ellipsis: ellipsis)
+            if room < 4 { return text }
+        }
+        var used = DisplayWidth.of(text)
+        for item in items {
+            let itemWidth = separatorWidth + DisplayWidth.of(item)
+            guard used + itemWidth <= width else { continue }
+            text += separator + item
+            used += itemWidth
+        }
+        return text
     }
 }

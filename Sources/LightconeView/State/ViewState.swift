@@ -27,8 +27,13 @@ public struct ViewState: Sendable, Equatable {
     /// The side panel's content.
     public var sidePanel: SidePanel = .eventLog
     /// The last narrated lines (trace and command output), oldest first; the view shows
-    /// as many of the newest as fit.
-    public var logLines: [String] = []
+    /// as many of the newest as fit. Setting them drops their wrapping: prefer `appendLog`.
+    public var logLines: [String] {
+        get { eventLog.lines }
+        set { eventLog = EventLog(lines: newValue) }
+    }
+    /// The log lines with the rows they wrap to in the side panel.
+    private(set) var eventLog = EventLog()
     /// The lesson step, when a lesson runs.
     public var lesson: LessonPanelContent?
     /// Multi-line command output shown whole over the side panel (nil: none).
@@ -68,4 +73,18 @@ public struct ViewState: Sendable, Equatable {
 
     /// The default state: playing at 1x, event log, dark theme.
     public init() {}
+
+    /// Adds narrated lines to the log, keeping the newest `limit`; each is wrapped now for
+    /// the side panel's width last given to `wrapLog(screenWidth:)`.
+    public mutating func appendLog(_ lines: [String], limit: Int) {
+        eventLog.append(contentsOf: lines, limit: limit)
+    }
+
+    /// Wraps the log lines not wrapped yet for the side panel of a screen `screenWidth`
+    /// columns wide (all of them again after a resize or a change of `isASCII`); the front
+    /// end calls it before drawing, so that a frame draws lines wrapped when they arrived.
+    public mutating func wrapLog(screenWidth: Int) {
+        guard !isPresenterMode, screenWidth >= ScreenLayout.minimumWidth else { return }
+        eventLog.wrap(width: ScreenLayout.sidePanelWidth(screenWidth: screenWidth) - 4, isASCII: isASCII)
+    }
 }
