@@ -48,20 +48,64 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
     /// The stable one-line form shared by the REPL, lessons and test goldens:
     /// `t=120ms #17 n1->n2 AppendEntries term=2 ...`.
     public var line: String {
-        let t = "t=" + DurationText.instant(time)
+        var text = ""
+        text.reserveCapacity(64)
+        appendLine(to: &text)
+        return text
+    }
+
+    /// Appends `line` to `text` (narration builds its lines this way: a few appends each).
+    public func appendLine(to text: inout String) {
+        text += "t="
+        TraceText.appendInstant(time, to: &text)
         switch event {
-        case .send(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) \(e.payload.traceText)"
-        case .deliver(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) delivered"
-        case .drop(let e, let reason): return "\(t) #\(e.id) \(e.from)->\(e.to) dropped (\(reason.rawValue))"
-        case .hold(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) held"
-        case .timer(let node, let name): return "\(t) \(node) timer \(name)"
-        case .note(let node, let text): return "\(t) \(node) \(text)"
-        case .command(let node, let words): return "\(t) \(node) command \(words)"
-        case .fault(let text): return "\(t) \(text)"
-        case .invoke(let client, let node, let op): return "\(t) c\(client) invoke \(op) via \(node)"
+        case .send(let e):
+            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
+            text += " "
+            text += e.payload.traceText
+        case .deliver(let e):
+            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
+            text += " delivered"
+        case .drop(let e, let reason):
+            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
+            text += " dropped ("
+            text += reason.rawValue
+            text += ")"
+        case .hold(let e):
+            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
+            text += " held"
+        case .timer(let node, let name):
+            text += " "
+            TraceText.appendNode(node, to: &text)
+            text += " timer "
+            text += name
+        case .note(let node, let note):
+            text += " "
+            TraceText.appendNode(node, to: &text)
+            text += " "
+            text += note
+        case .command(let node, let words):
+            text += " "
+            TraceText.appendNode(node, to: &text)
+            text += " command "
+            text += words
+        case .fault(let fault):
+            text += " "
+            text += fault
+        case .invoke(let client, let node, let op):
+            text += " c"
+            text += String(client)
+            text += " invoke "
+            TraceText.appendOperation(op, to: &text)
+            text += " via "
+            TraceText.appendNode(node, to: &text)
         case .complete(let client, let op, let outcome, let output):
-            return "\(t) c\(client) \(outcome.rawValue) \(op)" + (output.map { " -> \($0)" } ?? "")
-        case .violation(let v): return "\(t) VIOLATION \(v.property): \(v.message)"
+            TraceText.appendCompletion(client, op, outcome, output, to: &text)
+        case .violation(let v):
+            text += " VIOLATION "
+            text += v.property
+            text += ": "
+            text += v.message
         }
     }
 }
@@ -84,7 +128,8 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
     /// How many notable records were ever appended (a cursor for narration).
     public private(set) var notableCount = 0
     private var ring: [TraceRecord<Message>] = []
-    private var notableRing: [TraceRecord<Message>] = []
+    /// The notable records, without message payloads (see `NotableRecord`).
+    private var notableRing: [NotableRecord] = []
 
     /// An empty trace keeping at most `capacity` records, and `notableCapacity` notable ones.
     public init(capacity: Int = 200_000, notableCapacity: Int = 1_000_000) {
@@ -92,19 +137,23 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
         self.notableCapacity = max(1, notableCapacity)
     }
 
-    /// Appends a record. (The event is taken, not borrowed: it moves into the ring.)
+    /// Appends a record. (The event is taken, not borrowed: it moves into the ring.) Whether
+    /// it is notable is decided here, where the caller's event is known (a send folds away).
     @inlinable
     public mutating func append(_ time: SimTime, _ event: __owned TraceEvent<Message>) {
         guard isEnabled else { return }
+        if let notable = NotableEvent(event) { appendNotable(NotableRecord(time: time, event: notable)) }
         appendRecord(TraceRecord(time: time, event: event))
     }
 
     @usableFromInline
+    mutating func appendNotable(_ record: __owned NotableRecord) {
+        if notableRing.count < notableCapacity { notableRing.append(record) } else { notableRing[notableCount % notableCapacity] = record }
+        notableCount += 1
+    }
+
+    @usableFromInline
     mutating func appendRecord(_ record: __owned TraceRecord<Message>) {
-        if record.isNotable {
-            if notableRing.count < notableCapacity { notableRing.append(record) } else { notableRing[notableCount % notableCapacity] = record }
-            notableCount += 1
-        }
         if ring.count < capacity { ring.append(record) } else { ring[count % capacity] = record }
         count += 1
     }
@@ -121,11 +170,32 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
 
     /// The notable records from notable number `start` on (a cursor taken from
     /// `notableCount`), oldest first, and how many of those are no longer kept.
-    public func notableRecords(from start: Int) -> (elided: Int, records: [TraceRecord<Message>]) {
+    public func notableRecords(from start: Int) -> (elided: Int, records: [NotableRecord]) {
+        let (elided, range) = notableRange(from: start)
+        return (elided, range.map { notableRing[$0 % notableCapacity] })
+    }
+
+    /// The lines of `notableRecords(from:)` (what narration prints), how many records are no
+    /// longer kept, and the position among the lines of the first violation, if any.
+    public func notableLines(from start: Int) -> (elided: Int, lines: [String], firstViolation: Int?) {
+        let (elided, range) = notableRange(from: start)
+        var lines: [String] = []
+        lines.reserveCapacity(range.count)
+        var firstViolation: Int?
+        for number in range {
+            let slot = number % notableCapacity
+            if firstViolation == nil && notableRing[slot].isViolation { firstViolation = lines.count }
+            lines.append(notableRing[slot].line)
+        }
+        return (elided, lines, firstViolation)
+    }
+
+    /// The notable numbers still kept from `start` on, and how many before them are gone.
+    private func notableRange(from start: Int) -> (elided: Int, range: Range<Int>) {
         let firstKept = max(0, notableCount - notableCapacity)
         let begin = max(start, firstKept)
-        guard begin < notableCount else { return (max(0, notableCount - max(0, start)), []) }
-        return (begin - max(0, start), (begin..<notableCount).map { notableRing[$0 % notableCapacity] })
+        guard begin < notableCount else { return (max(0, notableCount - max(0, start)), notableCount..<notableCount) }
+        return (begin - max(0, start), begin..<notableCount)
     }
 }
 
