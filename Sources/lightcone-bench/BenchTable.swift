@@ -27,7 +27,7 @@ func benchmarkTable(rounds: Int) {
     print("Lightcone benchmark table: \(rounds) round\(rounds == 1 ? "" : "s"), medians; load average at start \(load)")
 
     // Raft hour: in process with monitors off and on, and through the session.
-    var off: [Double] = [], on: [Double] = [], lab: [Double] = [], ratios: [Double] = [], offCPU: [Double] = [], onCPU: [Double] = []
+    var off: [Double] = [], on: [Double] = [], lab: [Double] = [], ratios: [Double] = [], extra: [Double] = [], offCPU: [Double] = [], onCPU: [Double] = []
     var issuedRate = 0.0, skipped = 0, labLines = 0
     for _ in 0..<rounds {
         let a = raftHour(monitored: false)
