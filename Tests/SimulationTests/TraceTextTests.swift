@@ -17,6 +17,21 @@ import Testing
         }
     }
 
+    @Test("LineBytes writes decimals as String does")
+    func decimals() {
+        let values: [Int64] = [0, 1, 9, 10, 11, 99, 100, 12_345, -1, -10, -987, .max, .min]
+        for value in values {
+            var line = LineBytes()
+            line.append(decimal: value)
+            #expect(line.take() == String(value))
+        }
+        var line = LineBytes()
+        line.append(unsigned: .max)
+        #expect(line.take() == String(UInt64.max))
+        line.appendNode(NodeID(index: 41))
+        #expect(line.take() == "n42")
+    }
+
     @Test("an operation is written as its description")
     func operations() {
         let operations = [Operation(name: "put", key: "x", input: ["1"]), Operation(name: "get", key: "k1"),

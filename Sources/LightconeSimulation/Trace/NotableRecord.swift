@@ -15,37 +15,36 @@ public struct NotableRecord: Sendable {
 
     /// The same line as the `TraceRecord` it was made from.
     public var line: String {
-        var text = ""
-        text.reserveCapacity(64)
-        appendLine(to: &text)
-        return text
+        var line = LineBytes()
+        appendLine(to: &line)
+        return line.take()
     }
 
-    /// Appends `line` to `text`.
-    public func appendLine(to text: inout String) {
-        text += "t="
-        TraceText.appendInstant(time, to: &text)
+    /// Appends `line` to `line`'s bytes.
+    public func appendLine(to line: inout LineBytes) {
+        line.append("t=")
+        line.appendInstant(time)
         switch event {
         case .note(let node, let note):
-            text += " "
-            TraceText.appendNode(node, to: &text)
-            text += " "
-            text += note
+            line.append(" ")
+            line.appendNode(node)
+            line.append(" ")
+            line.append(note)
         case .fault(let fault):
-            text += " "
-            text += fault
+            line.append(" ")
+            line.append(fault)
         case .drop(let ref, let reason, _):
-            TraceText.appendMessage(ref.id, ref.from, ref.to, to: &text)
-            text += " dropped ("
-            text += reason.rawValue
-            text += ")"
+            line.appendMessage(ref.id, ref.from, ref.to)
+            line.append(" dropped (")
+            line.append(reason.rawValue)
+            line.append(")")
         case .complete(let client, let op, let outcome, let output):
-            TraceText.appendCompletion(client, op, outcome, output, to: &text)
+            line.appendCompletion(client, op, outcome, output)
         case .violation(let v):
-            text += " VIOLATION "
-            text += v.property
-            text += ": "
-            text += v.message
+            line.append(" VIOLATION ")
+            line.append(v.property)
+            line.append(": ")
+            line.append(v.message)
         }
     }
 
@@ -85,14 +84,13 @@ public enum NotableEvent: Sendable {
 
     /// The notable part of `event`; nil for what narration does not show (traffic, timers,
     /// invocations, protocol commands, drops not made by hand).
-    @inlinable
-    public init?<Message>(_ event: TraceEvent<Message>) {
+    @inlinable @inline(__always)
+    public init?<Message>(_ event: __shared TraceEvent<Message>) {
         switch event {
         case .note(let node, let text): self = .note(node, text)
         case .fault(let text): self = .fault(text)
-        case .drop(let e, let reason):
-            guard reason == .manual else { return nil }
-            self = .drop(e.ref, reason, label: e.payload.label)
+        case .drop(_, let reason) where reason != .manual: return nil
+        case .drop(let e, let reason): self = .drop(e.ref, reason, label: e.payload.label)
         case .complete(let client, let op, let outcome, let output): self = .complete(client: client, op, outcome, output)
         case .violation(let v): self = .violation(v)
         case .send, .deliver, .hold, .timer, .invoke, .command: return nil

@@ -48,64 +48,63 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
     /// The stable one-line form shared by the REPL, lessons and test goldens:
     /// `t=120ms #17 n1->n2 AppendEntries term=2 ...`.
     public var line: String {
-        var text = ""
-        text.reserveCapacity(64)
-        appendLine(to: &text)
-        return text
+        var line = LineBytes()
+        appendLine(to: &line)
+        return line.take()
     }
 
-    /// Appends `line` to `text` (narration builds its lines this way: a few appends each).
-    public func appendLine(to text: inout String) {
-        text += "t="
-        TraceText.appendInstant(time, to: &text)
+    /// Appends `line` to `line`'s bytes.
+    public func appendLine(to line: inout LineBytes) {
+        line.append("t=")
+        line.appendInstant(time)
         switch event {
         case .send(let e):
-            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
-            text += " "
-            text += e.payload.traceText
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" ")
+            line.append(e.payload.traceText)
         case .deliver(let e):
-            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
-            text += " delivered"
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" delivered")
         case .drop(let e, let reason):
-            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
-            text += " dropped ("
-            text += reason.rawValue
-            text += ")"
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" dropped (")
+            line.append(reason.rawValue)
+            line.append(")")
         case .hold(let e):
-            TraceText.appendMessage(e.id, e.from, e.to, to: &text)
-            text += " held"
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" held")
         case .timer(let node, let name):
-            text += " "
-            TraceText.appendNode(node, to: &text)
-            text += " timer "
-            text += name
+            line.append(" ")
+            line.appendNode(node)
+            line.append(" timer ")
+            line.append(name)
         case .note(let node, let note):
-            text += " "
-            TraceText.appendNode(node, to: &text)
-            text += " "
-            text += note
+            line.append(" ")
+            line.appendNode(node)
+            line.append(" ")
+            line.append(note)
         case .command(let node, let words):
-            text += " "
-            TraceText.appendNode(node, to: &text)
-            text += " command "
-            text += words
+            line.append(" ")
+            line.appendNode(node)
+            line.append(" command ")
+            line.append(words)
         case .fault(let fault):
-            text += " "
-            text += fault
+            line.append(" ")
+            line.append(fault)
         case .invoke(let client, let node, let op):
-            text += " c"
-            text += String(client)
-            text += " invoke "
-            TraceText.appendOperation(op, to: &text)
-            text += " via "
-            TraceText.appendNode(node, to: &text)
+            line.append(" c")
+            line.append(decimal: Int64(client))
+            line.append(" invoke ")
+            line.appendOperation(op)
+            line.append(" via ")
+            line.appendNode(node)
         case .complete(let client, let op, let outcome, let output):
-            TraceText.appendCompletion(client, op, outcome, output, to: &text)
+            line.appendCompletion(client, op, outcome, output)
         case .violation(let v):
-            text += " VIOLATION "
-            text += v.property
-            text += ": "
-            text += v.message
+            line.append(" VIOLATION ")
+            line.append(v.property)
+            line.append(": ")
+            line.append(v.message)
         }
     }
 }
@@ -139,7 +138,7 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
 
     /// Appends a record. (The event is taken, not borrowed: it moves into the ring.) Whether
     /// it is notable is decided here, where the caller's event is known (a send folds away).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func append(_ time: SimTime, _ event: __owned TraceEvent<Message>) {
         guard isEnabled else { return }
         if let notable = NotableEvent(event) { appendNotable(NotableRecord(time: time, event: notable)) }
@@ -182,10 +181,12 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
         var lines: [String] = []
         lines.reserveCapacity(range.count)
         var firstViolation: Int?
+        var line = LineBytes()
         for number in range {
             let slot = number % notableCapacity
             if firstViolation == nil && notableRing[slot].isViolation { firstViolation = lines.count }
-            lines.append(notableRing[slot].line)
+            notableRing[slot].appendLine(to: &line)
+            lines.append(line.take())
         }
         return (elided, lines, firstViolation)
     }
