@@ -18,7 +18,9 @@ enum Headless {
         // Scripts must not depend on (or change) the user's saved lesson progress.
         var session = session.withoutSavedState()
         session.progressReport = ProgressLines().report
-        let result = ScriptRunner.run(scripts, session: &session) { print($0) }
+        var output = LineWriter()
+        let result = ScriptRunner.run(scripts, session: &session) { output.write($0) }
+        output.flush()
         if let failure = result.failure {
             printError(failure)
             return 1

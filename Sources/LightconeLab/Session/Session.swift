@@ -109,7 +109,11 @@ public struct Session: Sendable {
             journal.append(.command(command))
         }
         let narration = narrateEntries()
-        output.lines = narration.lines + output.lines
+        if output.lines.isEmpty {
+            output.lines = narration.lines
+        } else if !narration.lines.isEmpty {
+            output.lines = narration.lines + output.lines
+        }
         if let violation = narration.violation {
             output.isFailure = true
             output.violationText = violation
@@ -144,15 +148,27 @@ public struct Session: Sendable {
 
     /// The narrated lines, and the first violation among them (`VIOLATION PROPERTY: message`).
     mutating func narrateEntries() -> (lines: [String], violation: String?) {
-        let (elided, entries) = cluster.notableEntries(from: narrationCursor)
+        // The common case, every line and no violation, formats lines only.
+        let (elided, narrated, firstViolation) = cluster.notableLines(from: narrationCursor)
+        if firstViolation == nil {
+            narrationCursor = cluster.notableCount
+            guard elided > 0 else { return (narrated, nil) }
+            return ([elidedNotice(elided, kept: narrated.count)] + narrated, nil)
+        }
+        let (_, entries) = cluster.notableEntries(from: narrationCursor)
         narrationCursor = cluster.notableCount
-        var lines = entries.map(\.line)
+        var lines = narrated
         // Only past a million narrated lines in one go: the trace keeps that many for narration.
-        let notice = elided > 0 ? ["(\(elided) earlier narrated lines elided: the trace keeps the last \(lines.count) for narration)"] : []
+        let notice = elided > 0 ? [elidedNotice(elided, kept: lines.count)] : []
         guard let index = entries.firstIndex(where: { $0.kind == .violation }) else { return (notice + lines, nil) }
         lines.insert(contentsOf: violationTrace(entries[index]), at: index + 1)
         lines = notice + lines
         return (lines, "VIOLATION " + entries[index].text)
+    }
+
+    /// The line that says `elided` narrated lines were lost and `kept` follow.
+    func elidedNotice(_ elided: Int, kept: Int) -> String {
+        "(\(elided) earlier narrated lines elided: the trace keeps the last \(kept) for narration)"
     }
 
     /// The state changes and faults just before a violation (client results left out).

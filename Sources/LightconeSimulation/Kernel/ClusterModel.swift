@@ -68,6 +68,9 @@ public protocol ClusterModel: Sendable {
     /// The notable trace entries (what narration shows) from notable number `start` on, and
     /// how many of them the trace no longer keeps (more than `Trace.notableCapacity`).
     func notableEntries(from start: Int) -> (elided: Int, entries: [TraceEntry])
+    /// The lines of `notableEntries(from:)` alone (narration's fast path: no entries built),
+    /// how many the trace no longer keeps, and the position of the first violation among them.
+    func notableLines(from start: Int) -> (elided: Int, lines: [String], firstViolation: Int?)
     /// Turns the trace on or off (benchmarks).
     mutating func setTracing(_ isOn: Bool)
 
@@ -96,7 +99,11 @@ extension Simulation: ClusterModel {
 
     public func notableEntries(from start: Int) -> (elided: Int, entries: [TraceEntry]) {
         let (elided, records) = trace.notableRecords(from: start)
-        return (elided, records.map(\.entry))
+        return (elided, records.map { $0.entry })
+    }
+
+    public func notableLines(from start: Int) -> (elided: Int, lines: [String], firstViolation: Int?) {
+        trace.notableLines(from: start)
     }
 
     public mutating func setTracing(_ isOn: Bool) { trace.isEnabled = isOn }

@@ -48,20 +48,63 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
     /// The stable one-line form shared by the REPL, lessons and test goldens:
     /// `t=120ms #17 n1->n2 AppendEntries term=2 ...`.
     public var line: String {
-        let t = "t=" + DurationText.instant(time)
+        var line = LineBytes()
+        appendLine(to: &line)
+        return line.take()
+    }
+
+    /// Appends `line` to `line`'s bytes.
+    public func appendLine(to line: inout LineBytes) {
+        line.append("t=")
+        line.appendInstant(time)
         switch event {
-        case .send(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) \(e.payload.traceText)"
-        case .deliver(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) delivered"
-        case .drop(let e, let reason): return "\(t) #\(e.id) \(e.from)->\(e.to) dropped (\(reason.rawValue))"
-        case .hold(let e): return "\(t) #\(e.id) \(e.from)->\(e.to) held"
-        case .timer(let node, let name): return "\(t) \(node) timer \(name)"
-        case .note(let node, let text): return "\(t) \(node) \(text)"
-        case .command(let node, let words): return "\(t) \(node) command \(words)"
-        case .fault(let text): return "\(t) \(text)"
-        case .invoke(let client, let node, let op): return "\(t) c\(client) invoke \(op) via \(node)"
+        case .send(let e):
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" ")
+            line.append(e.payload.traceText)
+        case .deliver(let e):
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" delivered")
+        case .drop(let e, let reason):
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" dropped (")
+            line.append(reason.rawValue)
+            line.append(")")
+        case .hold(let e):
+            line.appendMessage(e.id, e.from, e.to)
+            line.append(" held")
+        case .timer(let node, let name):
+            line.append(" ")
+            line.appendNode(node)
+            line.append(" timer ")
+            line.append(name)
+        case .note(let node, let note):
+            line.append(" ")
+            line.appendNode(node)
+            line.append(" ")
+            line.append(note)
+        case .command(let node, let words):
+            line.append(" ")
+            line.appendNode(node)
+            line.append(" command ")
+            line.append(words)
+        case .fault(let fault):
+            line.append(" ")
+            line.append(fault)
+        case .invoke(let client, let node, let op):
+            line.append(" c")
+            line.append(decimal: Int64(client))
+            line.append(" invoke ")
+            line.appendOperation(op)
+            line.append(" via ")
+            line.appendNode(node)
         case .complete(let client, let op, let outcome, let output):
-            return "\(t) c\(client) \(outcome.rawValue) \(op)" + (output.map { " -> \($0)" } ?? "")
-        case .violation(let v): return "\(t) VIOLATION \(v.property): \(v.message)"
+            line.appendCompletion(client, op, outcome, output)
+        case .violation(let v):
+            line.append(" VIOLATION ")
+            line.append(v.property)
+            line.append(": ")
+            line.append(v.message)
         }
     }
 }
@@ -84,7 +127,8 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
     /// How many notable records were ever appended (a cursor for narration).
     public private(set) var notableCount = 0
     private var ring: [TraceRecord<Message>] = []
-    private var notableRing: [TraceRecord<Message>] = []
+    /// The notable records, without message payloads (see `NotableRecord`).
+    private var notableRing: [NotableRecord] = []
 
     /// An empty trace keeping at most `capacity` records, and `notableCapacity` notable ones.
     public init(capacity: Int = 200_000, notableCapacity: Int = 1_000_000) {
@@ -92,19 +136,23 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
         self.notableCapacity = max(1, notableCapacity)
     }
 
-    /// Appends a record. (The event is taken, not borrowed: it moves into the ring.)
-    @inlinable
+    /// Appends a record. (The event is taken, not borrowed: it moves into the ring.) Whether
+    /// it is notable is decided here, where the caller's event is known (a send folds away).
+    @inlinable @inline(__always)
     public mutating func append(_ time: SimTime, _ event: __owned TraceEvent<Message>) {
         guard isEnabled else { return }
+        if let notable = NotableEvent(event) { appendNotable(NotableRecord(time: time, event: notable)) }
         appendRecord(TraceRecord(time: time, event: event))
     }
 
     @usableFromInline
+    mutating func appendNotable(_ record: __owned NotableRecord) {
+        if notableRing.count < notableCapacity { notableRing.append(record) } else { notableRing[notableCount % notableCapacity] = record }
+        notableCount += 1
+    }
+
+    @usableFromInline
     mutating func appendRecord(_ record: __owned TraceRecord<Message>) {
-        if record.isNotable {
-            if notableRing.count < notableCapacity { notableRing.append(record) } else { notableRing[notableCount % notableCapacity] = record }
-            notableCount += 1
-        }
         if ring.count < capacity { ring.append(record) } else { ring[count % capacity] = record }
         count += 1
     }
@@ -121,11 +169,34 @@ public struct Trace<Message: ProtocolMessage>: Sendable {
 
     /// The notable records from notable number `start` on (a cursor taken from
     /// `notableCount`), oldest first, and how many of those are no longer kept.
-    public func notableRecords(from start: Int) -> (elided: Int, records: [TraceRecord<Message>]) {
+    public func notableRecords(from start: Int) -> (elided: Int, records: [NotableRecord]) {
+        let (elided, range) = notableRange(from: start)
+        return (elided, range.map { notableRing[$0 % notableCapacity] })
+    }
+
+    /// The lines of `notableRecords(from:)` (what narration prints), how many records are no
+    /// longer kept, and the position among the lines of the first violation, if any.
+    public func notableLines(from start: Int) -> (elided: Int, lines: [String], firstViolation: Int?) {
+        let (elided, range) = notableRange(from: start)
+        var lines: [String] = []
+        lines.reserveCapacity(range.count)
+        var firstViolation: Int?
+        var line = LineBytes()
+        for number in range {
+            let slot = number % notableCapacity
+            if firstViolation == nil && notableRing[slot].isViolation { firstViolation = lines.count }
+            notableRing[slot].appendLine(to: &line)
+            lines.append(line.take())
+        }
+        return (elided, lines, firstViolation)
+    }
+
+    /// The notable numbers still kept from `start` on, and how many before them are gone.
+    private func notableRange(from start: Int) -> (elided: Int, range: Range<Int>) {
         let firstKept = max(0, notableCount - notableCapacity)
         let begin = max(start, firstKept)
-        guard begin < notableCount else { return (max(0, notableCount - max(0, start)), []) }
-        return (begin - max(0, start), (begin..<notableCount).map { notableRing[$0 % notableCapacity] })
+        guard begin < notableCount else { return (max(0, notableCount - max(0, start)), notableCount..<notableCount) }
+        return (begin - max(0, start), begin..<notableCount)
     }
 }
 

@@ -96,10 +96,10 @@ extension TraceRecord {
         case .fault(let text):
             return TraceEntry(time: time, kind: .fault, text: text, isNotable: notable, line: line)
         case .invoke(let client, let node, let op):
-            return TraceEntry(time: time, kind: .invoke, from: node, client: client, text: "\(op)", isNotable: notable, line: line)
+            return TraceEntry(time: time, kind: .invoke, from: node, client: client, text: TraceText.operation(op), isNotable: notable, line: line)
         case .complete(let client, let op, let outcome, let output):
             return TraceEntry(time: time, kind: .complete, client: client,
-                              text: "\(outcome.rawValue) \(op)" + (output.map { " -> \($0)" } ?? ""), isNotable: notable, line: line)
+                              text: TraceText.completionText(op, outcome, output), isNotable: notable, line: line)
         case .violation(let v):
             return TraceEntry(time: time, kind: .violation, text: "\(v.property): \(v.message)", isNotable: notable, line: line)
         }
