@@ -52,11 +52,18 @@ struct EventQueue: Sendable {
                 let first = 4 * hole + 1
                 if first >= count { break }
                 var best = first
-                let end = Swift.min(first + 4, count)
-                var child = first + 1
-                while child < end {
-                    if heap[child] < heap[best] { best = child }
-                    child += 1
+                if first + 3 < count {
+                    // Four children: a tournament of two pairs (the pairs' comparisons are
+                    // independent, and there is no loop to steer).
+                    let left = heap[first + 1] < heap[first] ? first + 1 : first
+                    let right = heap[first + 3] < heap[first + 2] ? first + 3 : first + 2
+                    best = heap[right] < heap[left] ? right : left
+                } else {
+                    var child = first + 1
+                    while child < count {
+                        if heap[child] < heap[best] { best = child }
+                        child += 1
+                    }
                 }
                 heap[hole] = heap[best]
                 hole = best
