@@ -139,22 +139,32 @@ public struct GossipNode: ProtocolNode {
     mutating func pushToRandomPeers(_ ctx: inout Context<GossipNode>) {
         guard nodeCount > 1 else { return }
         let count = min(config.fanout, nodeCount - 1)
-        var chosen: [Int] = []
-        chosen.reserveCapacity(count)
-        while chosen.count < count {
-            var peer = ctx.rng.index(below: nodeCount - 1)
-            if peer >= id.index { peer += 1 }
-            if !chosen.contains(peer) { chosen.append(peer) }
+        let message = GossipMessage.push(known, news: hasNews)
+        // The fan-out draw picks `count` distinct peers on the stack (no array per round);
+        // the draws, and so the generator's state, are those of the array it replaced.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { chosen in
+            var taken = 0
+            while taken < count {
+                var peer = ctx.rng.index(below: nodeCount - 1)
+                if peer >= id.index { peer += 1 }
+                if !chosen[..<taken].contains(peer) {
+                    chosen[taken] = peer
+                    taken += 1
+                }
+            }
+            for peer in chosen[..<taken] { ctx.send(message, to: NodeID(index: peer)) }
         }
-        for peer in chosen { ctx.send(.push(known, news: hasNews), to: NodeID(index: peer)) }
     }
 
     /// The sorted union of sorted `a` and `b` (`b` sorted or not): a merge, linear in both.
+    /// When nothing is new it returns `a` itself, and when `a` is empty and `b` is a sorted
+    /// set it returns `b` itself: a value spreading through the cluster is then one shared
+    /// buffer, and comparing two nodes' values is an identity check, not a string compare.
     static func union(_ a: [String], _ b: [String]) -> [String] {
-        if b.isEmpty { return a }
+        if b.isEmpty || a == b { return a }
+        if a.isEmpty { return isStrictlySorted(b) ? b : deduplicated(b.sorted()) }
         let b = isSorted(b) ? b : b.sorted()
-        if a.isEmpty { return deduplicated(b) }
-        if a == b { return a }
+        if contains(a, allOf: b) { return a }
         var result: [String] = []
         result.reserveCapacity(a.count + b.count)
         var i = 0, j = 0
@@ -163,7 +173,17 @@ public struct GossipNode: ProtocolNode {
             if j == b.count || (i < a.count && a[i] <= b[j]) { next = a[i]; i += 1 } else { next = b[j]; j += 1 }
             if result.last != next { result.append(next) }
         }
-        return result.count == a.count ? a : result
+        return result
+    }
+
+    /// Whether sorted `a` holds every value of sorted `b`: a merge that allocates nothing.
+    static func contains(_ a: [String], allOf b: [String]) -> Bool {
+        var i = 0
+        for value in b {
+            while i < a.count && a[i] < value { i += 1 }
+            if i == a.count || a[i] != value { return false }
+        }
+        return true
     }
 
     /// Values of sorted `a` not in sorted `b`: a merge, linear in both.
@@ -191,6 +211,11 @@ public struct GossipNode: ProtocolNode {
 
     static func isSorted(_ values: [String]) -> Bool {
         zip(values, values.dropFirst()).allSatisfy { $0 <= $1 }
+    }
+
+    /// Sorted without duplicates.
+    static func isStrictlySorted(_ values: [String]) -> Bool {
+        zip(values, values.dropFirst()).allSatisfy { $0 < $1 }
     }
 
     static func deduplicated(_ sorted: [String]) -> [String] {

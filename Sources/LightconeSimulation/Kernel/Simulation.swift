@@ -281,10 +281,12 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
 
     /// Queues the event of timer `index`'s current arming.
     mutating func queueArming(_ index: Int) {
-        let timer = timers[index]
+        // Read the fields, not a copy of the whole state: a copy would share `queuedTimes`,
+        // and the append below would then copy that array on every arming.
+        let deadline = timers[index].deadline, sequence = timers[index].sequence, generation = timers[index].generation
         timers[index].isQueued = true
-        timers[index].queuedTimes.append(timer.deadline)
-        queue.insert(Event(time: timer.deadline, sequence: timer.sequence, slot: -1 - Int32(index), generation: timer.generation))
+        timers[index].queuedTimes.append(deadline)
+        queue.insert(Event(time: deadline, sequence: sequence, slot: -1 - Int32(index), generation: generation))
     }
 
     /// A timer's event popped: it fires when it belongs to the current arming; otherwise it
@@ -297,8 +299,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
             timers[index].isQueued = false
             return fire(.timer(node: Int32(index / timerSlots), slot: Int32(index % timerSlots), generation: event.generation))
         }
-        let timer = timers[index]
-        if timer.isArmed && !timer.isQueued && timer.needsEvent(dueAt: timer.deadline) { queueArming(index) }
+        if timers[index].isArmed && !timers[index].isQueued && timers[index].needsEvent(dueAt: timers[index].deadline) { queueArming(index) }
         return false
     }
 
