@@ -30,8 +30,10 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
         var acceptors: UInt64
     }
 
-    /// Per slot without a chosen value (or with acceptances of another value), the ballots seen.
-    var open: [Int: [Votes]] = [:]
+    /// `open[slot]`: per slot without a chosen value (or with acceptances of another value),
+    /// the ballots seen; empty once nothing is open there. Indexed by slot (slots are dense),
+    /// so counting an acceptance hashes nothing.
+    var open: [[Votes]] = []
     /// `chosen[slot]`: the value chosen there and its ballot, once seen.
     var chosen: [(value: PaxosValue, ballot: Ballot)?] = []
     /// Values learned where no value was seen chosen yet (which correct Paxos never does).
@@ -110,34 +112,50 @@ public struct PaxosSafetyMonitor: SafetyMonitor {
     /// " in slot #4" (nothing for Basic Paxos's slot 0), for messages.
     static func place(_ slot: Int) -> String { slot == 0 ? "" : " in slot #\(slot)" }
 
-    /// Agreement and Validity as acceptances make values chosen.
+    /// The ballot node `i` accepted for `slot` in, read in place (nothing is copied).
+    static func acceptedBallot(_ nodes: [PaxosNode], _ i: Int, _ slot: Int) -> Ballot? {
+        guard nodes[i].config.mode == .multi else { return slot == 0 ? nodes[i].accepted?.ballot : nil }
+        return slot >= 1 && slot < nodes[i].multi.accepted.count ? nodes[i].multi.accepted[slot]?.ballot : nil
+    }
+
+    /// True when node `i` accepted `value` for `slot`, compared in place.
+    static func accepted(_ nodes: [PaxosNode], _ i: Int, _ slot: Int, is value: PaxosValue) -> Bool {
+        guard nodes[i].config.mode == .multi else { return slot == 0 && nodes[i].accepted?.value == value }
+        return slot >= 1 && slot < nodes[i].multi.accepted.count && nodes[i].multi.accepted[slot]?.value == value
+    }
+
+    /// Agreement and Validity as acceptances make values chosen. The proposal is read in
+    /// place and copied only when a ballot is first seen in a slot or a value becomes chosen.
     mutating func countAcceptances(_ id: NodeID, _ nodes: [PaxosNode], _ acceptance: (ballot: Ballot, from: Int, through: Int),
                                    majority: Int) -> Violation? {
         let bit: UInt64 = 1 << UInt64(id.index)
+        let i = id.index
         for slot in acceptance.from...acceptance.through {
-            guard let proposal = Self.accepted(nodes, id.index, slot), proposal.ballot == acceptance.ballot else { continue }
-            let known = slot < chosen.count ? chosen[slot] : nil
+            guard Self.acceptedBallot(nodes, i, slot) == acceptance.ballot else { continue }
+            let isChosen = slot < chosen.count && chosen[slot] != nil
             // Once a value is chosen, accepting it again cannot choose anything else.
-            if let known, known.value == proposal.value { continue }
-            // Counted in place: the slot's votes are not copied out of the dictionary.
+            if isChosen, let value = chosen[slot]?.value, Self.accepted(nodes, i, slot, is: value) { continue }
+            while open.count <= slot { open.append([]) }
+            // Counted in place: the slot's votes are not copied out of the array.
             let count: Int
-            if let found = open[slot]?.firstIndex(where: { $0.ballot == proposal.ballot }) {
-                open[slot]?[found].acceptors |= bit
-                count = open[slot]?[found].acceptors.nonzeroBitCount ?? 0
+            if let found = open[slot].firstIndex(where: { $0.ballot == acceptance.ballot }) {
+                open[slot][found].acceptors |= bit
+                count = open[slot][found].acceptors.nonzeroBitCount
             } else {
-                open[slot, default: []].append(Votes(ballot: proposal.ballot, value: proposal.value, acceptors: bit))
+                guard let proposal = Self.accepted(nodes, i, slot) else { continue }
+                open[slot].append(Votes(ballot: proposal.ballot, value: proposal.value, acceptors: bit))
                 count = 1
             }
-            guard count >= majority else { continue }
-            if let known {
+            guard count >= majority, let proposal = Self.accepted(nodes, i, slot) else { continue }
+            if isChosen, let known = chosen[slot] {
                 return Violation(property: "Agreement",
                                  message: "two values chosen\(Self.place(slot)): \(known.value) in ballot \(known.ballot) and \(proposal.value) in ballot \(proposal.ballot)")
             }
             if let violation = checkValidity(proposal.value, what: "chosen\(Self.place(slot))") { return violation }
             while chosen.count <= slot { chosen.append(nil) }
             chosen[slot] = (proposal.value, proposal.ballot)
-            open[slot]?.removeAll { $0.value == proposal.value }
-            if open[slot]?.isEmpty == true { open[slot] = nil }
+            open[slot].removeAll { $0.value == proposal.value }
+            if open[slot].isEmpty { open[slot] = [] }
             if let early = learnedUnchosen[slot], early.value != proposal.value {
                 return Violation(property: "Agreement", message: "\(early.node) learned \(early.value)\(Self.place(slot)) but \(proposal.value) was chosen")
             }

@@ -205,8 +205,8 @@ extension PaxosNode {
     /// are the heartbeats).
     mutating func multiTick(_ ctx: inout Context<PaxosNode>) {
         let firstOpen = multi.learnedThrough + 1
-        for peer in ctx.peers {
-            let index = peer.index
+        for index in 0..<ctx.nodeCount where index != id.index {
+            let peer = NodeID(index: index)
             let learned = multi.learnedBy[index]
             if learned < multi.learnedThrough && learned == multi.learnedAtTick[index] {
                 // Its learned prefix stalls behind ours: it lacks values of our ballot.
@@ -353,8 +353,9 @@ extension PaxosNode {
         proposeInOwnLog(value, &ctx)
         multi.waitingClients.append((slot: multi.lastProposed, serial: multi.serial, request: request))
         if nodeCount == 1 { advanceChosen(&ctx) }
-        for peer in ctx.peers where multi.nextSlot[peer.index] == multi.lastProposed && multi.inFlight[peer.index] < config.window {
-            replicate(to: peer, &ctx)
+        // The peers in id order, without building `ctx.peers` (an array) for every command.
+        for index in 0..<ctx.nodeCount where index != id.index && multi.nextSlot[index] == multi.lastProposed && multi.inFlight[index] < config.window {
+            replicate(to: NodeID(index: index), &ctx)
         }
     }
 }
