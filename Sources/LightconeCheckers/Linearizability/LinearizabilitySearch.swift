@@ -53,17 +53,20 @@ struct LinearizabilitySearch {
     /// Searches `operations` for a linearization from the empty register, taking at most
     /// `budget` steps (one step = one entry visited). Returns the result and the steps taken.
     ///
-    /// Without timed-out appends: first a relaxed just-in-time search with a quarter of the
+    /// Without timed-out appends: first a relaxed just-in-time search with an eighth of the
     /// budget, in which a timed-out `put` or `cas` stands for its action, which may then
     /// happen any number of times once an operation with it was invoked. Its memo key is
     /// then (the operations that returned and are placed, the state): which unknown ones were
     /// used no longer multiplies the states. It allows every order the exact search allows,
     /// so "no order" is the verdict; an order it finds is the verdict only when each use of
     /// an action can be an operation of its own, invoked before the return it was placed
-    /// ahead of (checked by `assigns`). Otherwise the exact just-in-time search gets a
-    /// quarter of what is left, then the plain time-order walk the rest.
-    /// With timed-out appends (Jepsen's kv histories) the time-order walk goes first, with
-    /// three quarters, then the just-in-time order. Every search is complete, so whichever
+    /// ahead of (checked by `assigns`). Otherwise the exact just-in-time search gets three
+    /// quarters of what is left (its cache drops a state that one seen before dominates:
+    /// the same operations that returned placed, the same state, and no more of each
+    /// action's unknown operations used), then the plain time-order walk the rest.
+    /// With timed-out appends (Jepsen's kv histories) the relaxed search cannot run (an
+    /// append repeated makes new states without end): the exact just-in-time search gets a
+    /// quarter, then the time-order walk the rest. Every search is complete, so whichever
     /// decides gives the verdict.
     static func run(_ operations: [RegisterOperation], values: inout RegisterValues,
                     budget: Int) -> (result: Result, steps: Int) {
@@ -72,17 +75,17 @@ struct LinearizabilitySearch {
             return false
         }
         if appendsInFlight {
-            // Jepsen's kv histories: many reads see what timed-out appends wrote, which the
-            // time-order walk finds at once; the just-in-time order only if that did not decide.
-            let first = runInTimeOrder(operations, values: &values, budget: max(1, budget - budget / 4))
+            // Jepsen's kv histories: the exact just-in-time order with a quarter, then the
+            // time-order walk, which finds at once what many reads need of timed-out appends.
+            let first = runJustInTime(operations, values: &values, budget: max(1, budget / 4))
             guard first.result == .exhausted else { return first }
-            let second = runJustInTime(operations, values: &values, budget: max(1, budget - first.steps))
+            let second = runInTimeOrder(operations, values: &values, budget: max(1, budget - first.steps))
             return (second.result, first.steps + second.steps)
         }
-        let relaxed = runJustInTime(operations, values: &values, budget: max(1, budget / 4), reusingWrites: true)
+        let relaxed = runJustInTime(operations, values: &values, budget: max(1, budget / 8), reusingWrites: true)
         if relaxed.result != .exhausted && relaxed.decided { return (relaxed.result, relaxed.steps) }
         let rest = max(1, budget - relaxed.steps)
-        let first = runJustInTime(operations, values: &values, budget: max(1, rest / 4))
+        let first = runJustInTime(operations, values: &values, budget: max(1, rest - rest / 4))
         let spent = relaxed.steps + first.steps
         guard first.result == .exhausted else { return (first.result, spent) }
         let second = runInTimeOrder(operations, values: &values, budget: max(1, budget - spent))
@@ -116,8 +119,13 @@ struct LinearizabilitySearch {
             if case .append = operations[first].action { return false }
             return true
         }
+        // The relaxed search's cache leaves unknown operations out, so every action must repeat.
+        if reusingWrites && reusable.contains(false) { return (.exhausted, 0, true) }
         var linearized = OperationSet(capacity: count)
         var seen = MemoTable(bitsetWords: linearized.words.count)
+        // The exact search keys its cache on the operations that returned and are placed and
+        // the state, and keeps per key how many of each action's unknown operations were used.
+        var dominance = DominanceMemo(bitsetWords: linearized.words.count)
         var choices: [Choice] = []
         choices.reserveCapacity(count)
         // Per action of the unknown operations: how many of its operations are placed.
@@ -141,7 +149,8 @@ struct LinearizabilitySearch {
                 let operation = list.operation[entry]
                 if let newState = values.step(state, operations[operation].action, isUnknown: false) {
                     linearized.insert(operation)
-                    if seen.insert(linearized, state: newState) {
+                    if reusingWrites ? seen.insert(linearized, state: newState)
+                        : dominance.insert(linearized, state: newState, placed: placed) {
                         choices.append(Choice(entry: Int32(entry), state: state, pass: 0, stop: 0))
                         state = newState
                         list.lift(entry)
@@ -178,10 +187,7 @@ struct LinearizabilitySearch {
                     entry = list.next[undone]
                 } else {
                     let kind = Int(last.entry)
-                    if !reusable[kind] {
-                        placed[kind] -= 1
-                        linearized.remove(list.classes[kind][placed[kind]])
-                    }
+                    if !reusable[kind] { placed[kind] -= 1 }
                     entry = kind + 1
                 }
                 continue
@@ -194,23 +200,25 @@ struct LinearizabilitySearch {
             guard list.callEntry[operation] < stop else { continue }
             // A blind write right after another unknown operation would erase that one's
             // effect: placing the earlier one at the end instead is never worse.
-            if case .write = operations[operation].action, let last = choices.last, last.pass != 0 { continue }
+            // (The exact search's dominance cache does not know how a state was reached, so
+            // this rule is the relaxed search's only.)
+            if reusingWrites, case .write = operations[operation].action, let last = choices.last, last.pass != 0 { continue }
             if let newState = values.step(state, operations[operation].action, isUnknown: true), newState != state {
                 // First (pass 1) those after which the operation whose return blocks the walk
                 // can happen, then (pass 2) the others.
                 let unblocks = stop == Int32.max
                     || values.step(newState, operations[list.operation[Int(stop)]].action, isUnknown: false) != nil
                 if unblocks != (pass == 1) { continue }
-                if !reuse { linearized.insert(operation) }
-                if seen.insert(linearized, state: newState) {
+                if !reuse { placed[kind] += 1 }
+                if reuse ? seen.insert(linearized, state: newState)
+                    : dominance.insert(linearized, state: newState, placed: placed) {
                     choices.append(Choice(entry: Int32(kind), state: state, pass: pass, stop: stop))
-                    if !reuse { placed[kind] += 1 }
                     state = newState
                     entry = list.next[EntryList.head]
                     pass = 0
                     continue
                 }
-                if !reuse { linearized.remove(operation) }
+                if !reuse { placed[kind] -= 1 }
             }
         }
     }
