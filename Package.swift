@@ -56,7 +56,7 @@ let package = Package(
 
         .testTarget(name: "SimulationTests", dependencies: ["LightconeSimulation", "LightconeProtocols"]),
         .testTarget(name: "ProtocolTests", dependencies: ["LightconeSimulation", "LightconeProtocols", "LightconeCheckers", "LightconeLab"]),
-        .testTarget(name: "CheckerTests", dependencies: ["LightconeSimulation", "LightconeCheckers", "LightconeLab"]),
+        .testTarget(name: "CheckerTests", dependencies: ["LightconeSimulation", "LightconeCheckers", "LightconeLab"], exclude: ["Histories"]),
         .testTarget(name: "LabTests", dependencies: ["LightconeLab", "LightconeView"], exclude: ["Scenarios", "Goldens"]),
         .testTarget(name: "ViewTests", dependencies: ["LightconeView", "LightconeLab"], exclude: ["Goldens"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CPosix", "LightconeTerminal", "LightconeView", "LightconeLab"]),

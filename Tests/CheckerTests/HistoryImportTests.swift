@@ -173,6 +173,23 @@ struct HistoryImportTests {
         #expect(try HistoryImport.parse(edn) == HistoryImport.parse(Self.ednSample))
     }
 
+    @Test("EDN read as bytes: multi-byte text, escapes, a lone carriage return, signed numbers")
+    func ednBytes() throws {
+        let text = "{:process 0, :type :invoke, :f :put, :key \"clé\", :value \"naïve \\\"x\\\" ✓\"}\r"
+            + "{:process +0, :type :ok, :f :put, :key \"clé\", :value \"naïve \\\"x\\\" ✓\"}"
+        let history = try HistoryImport.parse(text)
+        #expect(history.count == 1)
+        #expect(history.first?.operation.key == "clé")
+        #expect(history.first?.operation.input == ["naïve \"x\" ✓"])
+        #expect(history.first?.completeTime == 2)
+        #expect(throws: HistoryImportError.self) { try HistoryImport.parse("{:process 0, :type :invoke, :f :put, :key \"k\", :value \"a\\é\"}") }
+        do {
+            _ = try HistoryImport.parse("{:process 0, :type :invoke, :f :put, :key \"k\", :value \"a\\é\"}")
+        } catch {
+            #expect(error.description == "1: unknown escape `\\é` in a string")
+        }
+    }
+
     @Test("no input crashes the importers: every truncation and every one-character deletion of the samples")
     func noCrash() {
         for sample in [Self.jepsenSample, Self.ednSample] {

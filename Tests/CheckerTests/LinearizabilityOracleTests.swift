@@ -122,4 +122,35 @@ struct LinearizabilityOracleTests {
         let big = LinearizabilityChecker.check(history, budget: 50_000_000)
         #expect(big.isLinearizable, "\(big)")
     }
+
+    /// One timed-out `put x 1`, and two reads of 1 with a completed `put x 2` between them:
+    /// the relaxed search (an unknown action may repeat) finds an order that uses the one
+    /// `put x 1` twice; checking that each use has an operation of its own sends the history
+    /// on to the exact search, which finds that no order exists.
+    @Test("an order that uses one timed-out write twice is not taken as a linearization")
+    func relaxedOrderNeedsDistinctOperations() {
+        func entry(_ client: Int, _ operation: Operation, _ invoke: SimTime, _ complete: SimTime?, output: String? = nil) -> HistoryEntry {
+            var result = HistoryEntry(client: client, node: NodeID(index: 0), operation: operation, invokeTime: invoke)
+            result.outcome = complete == nil ? .unknown : .ok
+            result.completeTime = complete
+            result.output = output
+            return result
+        }
+        let once: [HistoryEntry] = [
+            entry(0, Operation(name: "put", key: "x", input: ["1"]), 0, nil),
+            entry(1, Operation(name: "get", key: "x"), 1, 2, output: "1"),
+            entry(2, Operation(name: "put", key: "x", input: ["2"]), 3, 4),
+            entry(3, Operation(name: "get", key: "x"), 5, 6, output: "1"),
+        ]
+        #expect(!Self.bruteForce(once))
+        #expect(LinearizabilityChecker.check(once).isViolation)
+        // With a second timed-out `put x 1` the same order is a linearization.
+        let twice = once + [entry(4, Operation(name: "put", key: "x", input: ["1"]), 0, nil)]
+        #expect(Self.bruteForce(twice))
+        #expect(LinearizabilityChecker.check(twice).isLinearizable)
+        // ...but not when the second one is invoked only after the last read returned.
+        let late = once + [entry(4, Operation(name: "put", key: "x", input: ["1"]), 7, nil)]
+        #expect(!Self.bruteForce(late))
+        #expect(LinearizabilityChecker.check(late).isViolation)
+    }
 }

@@ -14,13 +14,22 @@ import LightconeSimulation
 public enum EDNHistoryParser {
     /// Parses a whole file; throws `LINE: reason` at the first bad line.
     public static func parse(_ text: String) throws(HistoryImportError) -> [HistoryEntry] {
+        var text = text
+        let result: Result<[HistoryEntry], HistoryImportError> = text.withUTF8 { bytes in
+            Result { () throws(HistoryImportError) in try parse(bytes) }
+        }
+        return try result.get()
+    }
+
+    /// Parses the UTF-8 text `bytes`, line by line.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(HistoryImportError) -> [HistoryEntry] {
         var recorder = HistoryRecorder()
-        for (number, line) in HistoryImport.lines(of: text) {
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty { continue }
+        var lines = HistoryImport.Lines(bytes)
+        while let (number, line) = lines.next() {
+            if line.isEmpty { continue }
             let map: [String: EDNValue]
             do {
-                map = try EDNReader.map(trimmed)
+                map = try EDNReader.map(bytes, line)
             } catch {
                 throw HistoryImportError(line: number, error.reason)
             }

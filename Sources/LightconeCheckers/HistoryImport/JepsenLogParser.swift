@@ -18,25 +18,64 @@ public enum JepsenLogParser {
 
     /// Parses a whole log; throws `LINE: reason` at the first bad line.
     public static func parse(_ text: String) throws(HistoryImportError) -> [HistoryEntry] {
-        var recorder = HistoryRecorder()
-        for (number, line) in HistoryImport.lines(of: text) {
-            try parseLine(line, number: number, into: &recorder)
+        var text = text
+        let result: Result<[HistoryEntry], HistoryImportError> = text.withUTF8 { bytes in
+            Result { () throws(HistoryImportError) in
+                var recorder = HistoryRecorder()
+                var lines = HistoryImport.Lines(bytes)
+                while let (number, line) = lines.next() {
+                    try parseLine(bytes, line, number: number, into: &recorder)
+                }
+                return recorder.finish()
+            }
         }
-        return recorder.finish()
+        return try result.get()
     }
 
-    private static func parseLine(_ line: Substring, number: Int, into recorder: inout HistoryRecorder) throws(HistoryImportError) {
-        let trimmed = line.trimmingWhitespace()
-        if trimmed.isEmpty { return }
-        guard let dash = trimmed.firstRange(of: " - ") else {
+    /// Whether `byte` separates the fields of a log line (a space or a tab).
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+
+    /// The blank-separated fields of `bytes[range]`: at most `limit`, the last one holding
+    /// the rest of the range.
+    private static func fields(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, limit: Int) -> [Substring] {
+        var result: [Substring] = []
+        var position = range.lowerBound
+        while position < range.upperBound {
+            while position < range.upperBound, isBlank(bytes[position]) { position += 1 }
+            guard position < range.upperBound else { break }
+            var end = position
+            if result.count == limit - 1 {
+                end = range.upperBound
+                while end > position, isBlank(bytes[end - 1]) { end -= 1 }
+            } else {
+                while end < range.upperBound, !isBlank(bytes[end]) { end += 1 }
+            }
+            result.append(Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)))
+            position = end
+        }
+        return result
+    }
+
+    private static func parseLine(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, number: Int,
+                                  into recorder: inout HistoryRecorder) throws(HistoryImportError) {
+        if line.isEmpty { return }
+        var dash: Int?
+        if line.count >= 3 {
+            for start in line.lowerBound...(line.upperBound - 3)
+            where bytes[start] == UInt8(ascii: " ") && bytes[start + 1] == UInt8(ascii: "-") && bytes[start + 2] == UInt8(ascii: " ") {
+                dash = start
+                break
+            }
+        }
+        guard let dash else {
             throw HistoryImportError(line: number, "expected a log line `LEVEL logger - PROCESS TYPE F VALUE`")
         }
-        let header = trimmed[..<dash.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let header = fields(bytes, line.lowerBound..<dash, limit: Int.max)
         guard header.count == 2 else {
             throw HistoryImportError(line: number, "expected `LEVEL logger` before ` - `")
         }
         guard header[1] == "jepsen.util" else { return }  // another logger's message
-        let fields = trimmed[dash.upperBound...].split(maxSplits: 3, whereSeparator: { $0 == " " || $0 == "\t" })
+        let fields = fields(bytes, (dash + 3)..<line.upperBound, limit: 4)
         guard fields.count == 4 else {
             throw HistoryImportError(line: number, "expected PROCESS TYPE F VALUE after ` - `")
         }
@@ -46,7 +85,7 @@ public enum JepsenLogParser {
         }
         let type = String(fields[1])
         let verb = String(fields[2])
-        let value = fields[3].trimmingWhitespace()
+        let value = fields[3]
         switch type {
         case ":invoke":
             let operation = try invocation(verb, value, line: number)

@@ -51,16 +51,45 @@ struct LinearizabilitySearch {
     }
 
     /// Searches `operations` for a linearization from the empty register, taking at most
-    /// `budget` steps (one step = one entry visited): first in the just-in-time order with a
-    /// quarter of the budget, then, if that did not decide, in plain time order with the
-    /// rest (both searches are complete, so either's verdict is the verdict). Returns the
-    /// result and the steps taken.
+    /// `budget` steps (one step = one entry visited). Returns the result and the steps taken.
+    ///
+    /// Without timed-out appends: first a relaxed just-in-time search with an eighth of the
+    /// budget, in which a timed-out `put` or `cas` stands for its action, which may then
+    /// happen any number of times once an operation with it was invoked. Its memo key is
+    /// then (the operations that returned and are placed, the state): which unknown ones were
+    /// used no longer multiplies the states. It allows every order the exact search allows,
+    /// so "no order" is the verdict; an order it finds is the verdict only when each use of
+    /// an action can be an operation of its own, invoked before the return it was placed
+    /// ahead of (checked by `assigns`). Otherwise the exact just-in-time search gets three
+    /// quarters of what is left (its cache drops a state that one seen before dominates:
+    /// the same operations that returned placed, the same state, and no more of each
+    /// action's unknown operations used), then the plain time-order walk the rest.
+    /// With timed-out appends (Jepsen's kv histories) the relaxed search cannot run (an
+    /// append repeated makes new states without end): the exact just-in-time search gets a
+    /// quarter, then the time-order walk the rest. Every search is complete, so whichever
+    /// decides gives the verdict.
     static func run(_ operations: [RegisterOperation], values: inout RegisterValues,
                     budget: Int) -> (result: Result, steps: Int) {
-        let first = runJustInTime(operations, values: &values, budget: max(1, budget / 4))
-        guard first.result == .exhausted else { return first }
-        let second = runInTimeOrder(operations, values: &values, budget: max(1, budget - first.steps))
-        return (second.result, first.steps + second.steps)
+        let appendsInFlight = operations.contains { operation in
+            if operation.isUnknown, case .append = operation.action { return true }
+            return false
+        }
+        if appendsInFlight {
+            // Jepsen's kv histories: the exact just-in-time order with a quarter, then the
+            // time-order walk, which finds at once what many reads need of timed-out appends.
+            let first = runJustInTime(operations, values: &values, budget: max(1, budget / 4))
+            guard first.result == .exhausted else { return first }
+            let second = runInTimeOrder(operations, values: &values, budget: max(1, budget - first.steps))
+            return (second.result, first.steps + second.steps)
+        }
+        let relaxed = runJustInTime(operations, values: &values, budget: max(1, budget / 8), reusingWrites: true)
+        if relaxed.result != .exhausted && relaxed.decided { return (relaxed.result, relaxed.steps) }
+        let rest = max(1, budget - relaxed.steps)
+        let first = runJustInTime(operations, values: &values, budget: max(1, rest - rest / 4))
+        let spent = relaxed.steps + first.steps
+        guard first.result == .exhausted else { return (first.result, spent) }
+        let second = runInTimeOrder(operations, values: &values, budget: max(1, budget - spent))
+        return (second.result, spent + second.steps)
     }
 
     /// The search in just-in-time order (see the type's comment). At a dead end it tries
@@ -69,13 +98,34 @@ struct LinearizabilitySearch {
     /// however many timed-out operations wait.
     static func runJustInTime(_ operations: [RegisterOperation], values: inout RegisterValues,
                               budget: Int) -> (result: Result, steps: Int) {
+        let run = runJustInTime(operations, values: &values, budget: budget, reusingWrites: false)
+        return (run.result, run.steps)
+    }
+
+    /// The just-in-time search; with `reusingWrites`, the relaxed search of `run`: an unknown
+    /// `put` or `cas` stands for its action, which may then happen any number of times once
+    /// one operation with it was invoked (see `run`). `decided` is false when a relaxed
+    /// search found an order that uses some action more often than its operations allow.
+    static func runJustInTime(_ operations: [RegisterOperation], values: inout RegisterValues,
+                              budget: Int, reusingWrites: Bool) -> (result: Result, steps: Int, decided: Bool) {
         let count = operations.count
-        if count == 0 { return (.linearizable, 0) }
+        if count == 0 { return (.linearizable, 0, true) }
         var list = EntryList(operations)
         var remaining = list.knownCount
-        if remaining == 0 { return (.linearizable, 0) }
+        if remaining == 0 { return (.linearizable, 0, true) }
+        // Per action of the unknown operations: whether the relaxed search may repeat it.
+        let reusable = list.classes.map { members in
+            guard reusingWrites, let first = members.first else { return false }
+            if case .append = operations[first].action { return false }
+            return true
+        }
+        // The relaxed search's cache leaves unknown operations out, so every action must repeat.
+        if reusingWrites && reusable.contains(false) { return (.exhausted, 0, true) }
         var linearized = OperationSet(capacity: count)
         var seen = MemoTable(bitsetWords: linearized.words.count)
+        // The exact search keys its cache on the operations that returned and are placed and
+        // the state, and keeps per key how many of each action's unknown operations were used.
+        var dominance = DominanceMemo(bitsetWords: linearized.words.count)
         var choices: [Choice] = []
         choices.reserveCapacity(count)
         // Per action of the unknown operations: how many of its operations are placed.
@@ -86,7 +136,7 @@ struct LinearizabilitySearch {
         var stop: Int32 = 0
         var steps = 0
         while true {
-            if steps >= budget { return (.exhausted, steps) }
+            if steps >= budget { return (.exhausted, steps, true) }
             steps += 1
             if pass == 0 {
                 if entry == EntryList.none || !list.isCall[entry] {
@@ -99,12 +149,15 @@ struct LinearizabilitySearch {
                 let operation = list.operation[entry]
                 if let newState = values.step(state, operations[operation].action, isUnknown: false) {
                     linearized.insert(operation)
-                    if seen.insert(linearized, state: newState) {
+                    if reusingWrites ? seen.insert(linearized, state: newState)
+                        : dominance.insert(linearized, state: newState, placed: placed) {
                         choices.append(Choice(entry: Int32(entry), state: state, pass: 0, stop: 0))
                         state = newState
                         list.lift(entry)
                         remaining -= 1
-                        if remaining == 0 { return (.linearizable, steps) }
+                        if remaining == 0 {
+                            return (.linearizable, steps, !reusingWrites || Self.assigns(choices, list))
+                        }
                         entry = list.next[EntryList.head]
                         continue
                     }
@@ -121,7 +174,7 @@ struct LinearizabilitySearch {
                     continue
                 }
                 // Nothing fits here: undo the last choice and try what comes after it.
-                guard let last = choices.popLast() else { return (.notLinearizable, steps) }
+                guard let last = choices.popLast() else { return (.notLinearizable, steps, true) }
                 state = last.state
                 pass = last.pass
                 stop = last.stop
@@ -134,38 +187,58 @@ struct LinearizabilitySearch {
                     entry = list.next[undone]
                 } else {
                     let kind = Int(last.entry)
-                    placed[kind] -= 1
-                    linearized.remove(list.classes[kind][placed[kind]])
+                    if !reusable[kind] { placed[kind] -= 1 }
                     entry = kind + 1
                 }
                 continue
             }
             let kind = entry
             entry += 1
-            guard placed[kind] < list.classes[kind].count else { continue }
-            let operation = list.classes[kind][placed[kind]]
+            let reuse = reusable[kind]
+            guard reuse || placed[kind] < list.classes[kind].count else { continue }
+            let operation = list.classes[kind][reuse ? 0 : placed[kind]]
             guard list.callEntry[operation] < stop else { continue }
             // A blind write right after another unknown operation would erase that one's
             // effect: placing the earlier one at the end instead is never worse.
-            if case .write = operations[operation].action, let last = choices.last, last.pass != 0 { continue }
+            // (The exact search's dominance cache does not know how a state was reached, so
+            // this rule is the relaxed search's only.)
+            if reusingWrites, case .write = operations[operation].action, let last = choices.last, last.pass != 0 { continue }
             if let newState = values.step(state, operations[operation].action, isUnknown: true), newState != state {
                 // First (pass 1) those after which the operation whose return blocks the walk
                 // can happen, then (pass 2) the others.
                 let unblocks = stop == Int32.max
                     || values.step(newState, operations[list.operation[Int(stop)]].action, isUnknown: false) != nil
                 if unblocks != (pass == 1) { continue }
-                linearized.insert(operation)
-                if seen.insert(linearized, state: newState) {
+                if !reuse { placed[kind] += 1 }
+                if reuse ? seen.insert(linearized, state: newState)
+                    : dominance.insert(linearized, state: newState, placed: placed) {
                     choices.append(Choice(entry: Int32(kind), state: state, pass: pass, stop: stop))
-                    placed[kind] += 1
                     state = newState
                     entry = list.next[EntryList.head]
                     pass = 0
                     continue
                 }
-                linearized.remove(operation)
+                if !reuse { placed[kind] -= 1 }
             }
         }
+    }
+}
+
+extension LinearizabilitySearch {
+    /// Whether the unknown operations placed on `choices` (by action) can each be a distinct
+    /// operation invoked before the return it was placed ahead of (`stop`): the uses of an
+    /// action, in order of `stop`, take its operations in invoke order (each use may take any
+    /// operation invoked early enough, and those form a prefix of the invoke order, so this
+    /// greedy assignment succeeds whenever any does).
+    private static func assigns(_ choices: [Choice], _ list: EntryList) -> Bool {
+        var stops: [Int: [Int32]] = [:]
+        for choice in choices where choice.pass != 0 { stops[Int(choice.entry), default: []].append(choice.stop) }
+        for (kind, uses) in stops {
+            let members = list.classes[kind]
+            guard uses.count <= members.count else { return false }
+            for (index, stop) in uses.sorted().enumerated() where list.callEntry[members[index]] >= stop { return false }
+        }
+        return true
     }
 }
 
