@@ -83,3 +83,25 @@ func raftChaosSweeps(seedsPerBug: UInt64, seedsWithoutBugs: UInt64, faults: Chao
     for failure in failures.prefix(10) { print("  \(failure)") }
     return failures.isEmpty
 }
+
+/// `lightcone-bench raft-span SECONDS [on]`: the Raft hour's workload for `SECONDS` simulated
+/// seconds (monitors off, or on), for profiling under callgrind (total instructions over the
+/// events it prints: instructions per event).
+func raftSpan(seconds span: Int, monitored: Bool) {
+    do {
+        var simulation = try Simulation<RaftNode>(nodeCount: 5, seed: 1)
+        simulation.setTracing(false)
+        if monitored { simulation.monitor = RaftSafetyMonitor() }
+        try simulation.startLoad(LoadSpec(rate: 100, duration: .seconds(Int64(span))))
+        let clock = ContinuousClock()
+        let start = clock.now
+        simulation.run(for: .seconds(Int64(span)))
+        let wall = seconds(clock.now - start)
+        let answered = simulation.history.filter { $0.outcome == .ok || $0.outcome == .fail }.count
+        print(String(format: "raft 5 nodes, load 100/s, %d s simulated, monitors %@: %.3f s wall, %d events, %d of %d operations answered, commitIndex %d, violations %d",
+                     span, monitored ? "on" : "off", wall, simulation.eventsHandled, answered, simulation.history.count,
+                     simulation.nodes.map(\.commitIndex).max() ?? 0, simulation.violations.count))
+    } catch {
+        print("raft span failed: \(error)")
+    }
+}

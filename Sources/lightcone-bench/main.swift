@@ -6,7 +6,8 @@
 // without the chaos sweeps; raft-hour-off and raft-hour-on only one of them; kv runs issue
 // 11's kv-ap hour and kv-cp check; `gossip-ref NODES END_US [session]` one run of the C
 // reference's gossip workload; `check-file FILE [BUDGET]` one history file with a step budget;
-// paxos-hour runs Multi-Paxos's hour beside Raft's).
+// paxos-hour runs Multi-Paxos's hour beside Raft's; `raft-span SECONDS [on]` the Raft hour's workload for
+// SECONDS simulated seconds, for profiling).
 // `lightcone-bench sweep [SEEDS]` is CI's release-mode seed sweep: Raft under chaos and load
 // without bugs for seeds 1...SEEDS (default 1000), then Paxos (issue 10: each bug caught in
 // seeds 1..50, Basic and Multi-Paxos clean on 1...SEEDS); exit 1 on any violation.
@@ -27,6 +28,9 @@ case "gossip-ref":
     let nodes = arguments.dropFirst().first.flatMap { Int($0) } ?? 10_000
     let end = arguments.dropFirst(2).first.flatMap { SimTime($0) } ?? 2_000_000
     gossipReference(nodes: nodes, end: end, throughSession: arguments.dropFirst(3).first == "session")
+    exit(0)
+case "raft-span":
+    raftSpan(seconds: arguments.dropFirst().first.flatMap { Int($0) } ?? 300, monitored: arguments.dropFirst(2).first == "on")
     exit(0)
 case "check-file":
     checkFile(arguments.dropFirst().first ?? "", budget: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 5_000_000)

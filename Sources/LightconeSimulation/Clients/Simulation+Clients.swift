@@ -74,12 +74,14 @@ extension Simulation {
 
     mutating func complete(_ request: RequestID, outcome: OperationOutcome, output: String?) {
         guard let waiting = pending.removeValue(forKey: request) else { return }
-        var entry = history[waiting.historyIndex]
-        entry.outcome = outcome
-        entry.output = output
-        entry.completeTime = outcome == .unknown ? nil : now
-        history[waiting.historyIndex] = entry
-        if trace.isEnabled { trace.append(now, .complete(client: entry.client, entry.operation, outcome, output)) }
+        // In place: copying the entry out and back would retain and release its strings.
+        history[waiting.historyIndex].outcome = outcome
+        history[waiting.historyIndex].output = output
+        history[waiting.historyIndex].completeTime = outcome == .unknown ? nil : now
+        if trace.isEnabled {
+            let entry = history[waiting.historyIndex]
+            trace.append(now, .complete(client: entry.client, entry.operation, outcome, output))
+        }
         if let worker = waiting.worker { workerFinished(worker, outcome: outcome) }
     }
 }

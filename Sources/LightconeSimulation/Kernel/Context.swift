@@ -1,5 +1,3 @@
-import DequeModule
-
 /// What a node may do while it handles one event: read the time, draw random numbers,
 /// and record effects (sends, timers, client replies, narrated state changes) that the
 /// simulation carries out after the handler returns.
@@ -16,12 +14,13 @@ public struct Context<Node: ProtocolNode> {
     public let bugs: UInt64
     /// Whether the trace keeps records; when it does not, `note` skips building its text.
     public let isTracing: Bool
-    /// The effects recorded so far, in order. (A deque: the simulation moves each out from
-    /// the front as it carries it out, without copying it or leaving anything to destroy.)
-    @usableFromInline var recorded: Deque<Effect<Node>>
+    /// The effects recorded so far, in order. (An array: `append` moves each effect in, where
+    /// a deque's `append` copied it, through the generic value witnesses; the simulation moves
+    /// each out again as it carries it out.)
+    @usableFromInline var recorded: [Effect<Node>]
 
     @usableFromInline
-    init(now: SimTime, id: NodeID, nodeCount: Int, rng: SeededGenerator, bugs: UInt64, isTracing: Bool = true, recorded: Deque<Effect<Node>>) {
+    init(now: SimTime, id: NodeID, nodeCount: Int, rng: SeededGenerator, bugs: UInt64, isTracing: Bool = true, recorded: [Effect<Node>]) {
         self.now = now
         self.id = id
         self.nodeCount = nodeCount
@@ -33,11 +32,11 @@ public struct Context<Node: ProtocolNode> {
 
     /// A context that starts with `effects` recorded (for driving a node by hand in tests).
     init(now: SimTime, id: NodeID, nodeCount: Int, rng: SeededGenerator, bugs: UInt64, isTracing: Bool = true, effects: [Effect<Node>]) {
-        self.init(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs, isTracing: isTracing, recorded: Deque(effects))
+        self.init(now: now, id: id, nodeCount: nodeCount, rng: rng, bugs: bugs, isTracing: isTracing, recorded: effects)
     }
 
     /// The effects recorded so far, in order.
-    var effects: [Effect<Node>] { Array(recorded) }
+    var effects: [Effect<Node>] { recorded }
 
     /// Every other node, in id order.
     public var peers: [NodeID] {

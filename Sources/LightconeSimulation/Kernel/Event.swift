@@ -28,8 +28,10 @@ struct Event: Comparable, Sendable {
 
 /// What an event does.
 enum Action<Message: ProtocolMessage>: Sendable {
-    /// A message arrives (or dies, when lost).
-    case deliver(Envelope<Message>)
+    /// A message arrives (or dies, when lost). (Boxed: deliveries queue in their own table,
+    /// this case is rare — released and backlogged messages — and it keeps every action small,
+    /// so that queueing a client timeout or a workload tick copies a few words.)
+    indirect case deliver(Envelope<Message>)
     /// A node's timer fires, unless it was re-armed or cancelled since (generation differs).
     case timer(node: Int32, slot: Int32, generation: UInt32)
     /// A client gives up waiting.

@@ -87,7 +87,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     var nextClientID = 1
     var loads: [LoadState] = []
     var chaos: ChaosState?
-    var effectBuffer: Deque<Effect<Node>> = []
+    var effectBuffer: [Effect<Node>] = []
     /// Set when a violation is found; `run` stops at once.
     var stopRequested = false
 
@@ -149,10 +149,22 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
         swap(&ctx.recorded, &effectBuffer)
         body(&nodes[id.index], &ctx)
         rng = ctx.rng
-        // Carry the effects out in order, moving each out of the buffer (no copies, and
-        // nothing left to destroy); the emptied buffer keeps its capacity for the next event.
-        while let effect = ctx.recorded.popFirst() { apply(effect, from: id) }
-        swap(&ctx.recorded, &effectBuffer)
+        // Carry the effects out in order, moving each out of the buffer (no copies): its slot
+        // keeps an empty note, which costs nothing to destroy; the emptied buffer keeps its
+        // capacity for the next event.
+        var recorded: [Effect<Node>] = []
+        swap(&recorded, &ctx.recorded)
+        let count = recorded.count
+        recorded.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for index in 0..<count {
+                let effect = (base + index).move()
+                (base + index).initialize(to: .note(""))
+                apply(effect, from: id)
+            }
+        }
+        recorded.removeAll(keepingCapacity: true)
+        effectBuffer = recorded
         if isMonitoring && monitor != nil {
             if let violation = monitor?.observe(id, in: nodes, now: now) ?? nil { report(violation) }
         }
