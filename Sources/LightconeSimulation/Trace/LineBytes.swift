@@ -89,6 +89,36 @@ public struct LineBytes {
         appendNode(to)
     }
 
+    /// Appends ` n2 becomes leader` (a node's note, after the time).
+    public mutating func appendNote(_ node: NodeID, _ note: String) {
+        bytes.append(32)
+        appendNode(node)
+        bytes.append(32)
+        append(note)
+    }
+
+    /// Appends ` kill n3` (a fault, after the time).
+    public mutating func appendFault(_ fault: String) {
+        bytes.append(32)
+        append(fault)
+    }
+
+    /// Appends ` #17 n1->n2 dropped (loss)`.
+    public mutating func appendDrop(_ id: MessageID, _ from: NodeID, _ to: NodeID, _ reason: DropReason) {
+        appendMessage(id, from, to)
+        append(" dropped (")
+        append(reason.rawValue)
+        append(")")
+    }
+
+    /// Appends ` VIOLATION ElectionSafety: ...`.
+    public mutating func appendViolation(_ violation: Violation) {
+        append(" VIOLATION ")
+        append(violation.property)
+        append(": ")
+        append(violation.message)
+    }
+
     /// Appends ` c3 ok put x 1 -> 3` (a completion, after the time).
     public mutating func appendCompletion(_ client: Int, _ op: Operation, _ outcome: OperationOutcome, _ output: String?) {
         append(" c")

@@ -25,26 +25,11 @@ public struct NotableRecord: Sendable {
         line.append("t=")
         line.appendInstant(time)
         switch event {
-        case .note(let node, let note):
-            line.append(" ")
-            line.appendNode(node)
-            line.append(" ")
-            line.append(note)
-        case .fault(let fault):
-            line.append(" ")
-            line.append(fault)
-        case .drop(let ref, let reason, _):
-            line.appendMessage(ref.id, ref.from, ref.to)
-            line.append(" dropped (")
-            line.append(reason.rawValue)
-            line.append(")")
-        case .complete(let client, let op, let outcome, let output):
-            line.appendCompletion(client, op, outcome, output)
-        case .violation(let v):
-            line.append(" VIOLATION ")
-            line.append(v.property)
-            line.append(": ")
-            line.append(v.message)
+        case .note(let node, let note): line.appendNote(node, note)
+        case .fault(let fault): line.appendFault(fault)
+        case .drop(let ref, let reason, _): line.appendDrop(ref.id, ref.from, ref.to, reason)
+        case .complete(let client, let op, let outcome, let output): line.appendCompletion(client, op, outcome, output)
+        case .violation(let violation): line.appendViolation(violation)
         }
     }
 

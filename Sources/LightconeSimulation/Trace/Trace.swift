@@ -66,10 +66,7 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
             line.appendMessage(e.id, e.from, e.to)
             line.append(" delivered")
         case .drop(let e, let reason):
-            line.appendMessage(e.id, e.from, e.to)
-            line.append(" dropped (")
-            line.append(reason.rawValue)
-            line.append(")")
+            line.appendDrop(e.id, e.from, e.to, reason)
         case .hold(let e):
             line.appendMessage(e.id, e.from, e.to)
             line.append(" held")
@@ -79,18 +76,14 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
             line.append(" timer ")
             line.append(name)
         case .note(let node, let note):
-            line.append(" ")
-            line.appendNode(node)
-            line.append(" ")
-            line.append(note)
+            line.appendNote(node, note)
         case .command(let node, let words):
             line.append(" ")
             line.appendNode(node)
             line.append(" command ")
             line.append(words)
         case .fault(let fault):
-            line.append(" ")
-            line.append(fault)
+            line.appendFault(fault)
         case .invoke(let client, let node, let op):
             line.append(" c")
             line.append(decimal: Int64(client))
@@ -100,11 +93,8 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
             line.appendNode(node)
         case .complete(let client, let op, let outcome, let output):
             line.appendCompletion(client, op, outcome, output)
-        case .violation(let v):
-            line.append(" VIOLATION ")
-            line.append(v.property)
-            line.append(": ")
-            line.append(v.message)
+        case .violation(let violation):
+            line.appendViolation(violation)
         }
     }
 }
