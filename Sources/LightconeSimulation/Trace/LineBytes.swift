@@ -145,3 +145,20 @@ public struct LineBytes {
         return text
     }
 }
+
+/// A trace record that writes its one-line form into a `LineBytes` buffer: the stable line
+/// shared by the REPL, lessons and test goldens (`t=120ms #17 n1->n2 AppendEntries term=2 ...`).
+/// A `NotableRecord` writes the same line as the `TraceRecord` it was made from.
+public protocol TraceLineWriting {
+    /// Appends the record's line to `line`'s bytes.
+    func appendLine(to line: inout LineBytes)
+}
+
+extension TraceLineWriting {
+    /// The record's one-line form.
+    public var line: String {
+        var line = LineBytes()
+        appendLine(to: &line)
+        return line.take()
+    }
+}

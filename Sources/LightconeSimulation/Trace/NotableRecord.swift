@@ -1,7 +1,7 @@
 /// A notable trace record (what narration shows: `TraceRecord.isNotable`) without the
 /// protocol's message type. The trace keeps these in a ring of their own, so narration reads
 /// and formats them in plain, non-generic code, and they hold no message payloads.
-public struct NotableRecord: Sendable {
+public struct NotableRecord: Sendable, TraceLineWriting {
     /// When it happened.
     public var time: SimTime
     /// What happened.
@@ -11,13 +11,6 @@ public struct NotableRecord: Sendable {
     @inlinable public init(time: SimTime, event: NotableEvent) {
         self.time = time
         self.event = event
-    }
-
-    /// The same line as the `TraceRecord` it was made from.
-    public var line: String {
-        var line = LineBytes()
-        appendLine(to: &line)
-        return line.take()
     }
 
     /// Appends `line` to `line`'s bytes.

@@ -16,7 +16,7 @@ public enum TraceEvent<Message: ProtocolMessage>: Sendable {
 }
 
 /// A trace event stamped with its time.
-public struct TraceRecord<Message: ProtocolMessage>: Sendable {
+public struct TraceRecord<Message: ProtocolMessage>: Sendable, TraceLineWriting {
     @usableFromInline init(time: SimTime, event: TraceEvent<Message>) { self.time = time; self.event = event }
     /// When it happened.
     public var time: SimTime
@@ -43,14 +43,6 @@ public struct TraceRecord<Message: ProtocolMessage>: Sendable {
         case .fault(let text): return text.split(separator: " ").contains { $0 == Substring(node.description) }
         case .complete, .violation: return false
         }
-    }
-
-    /// The stable one-line form shared by the REPL, lessons and test goldens:
-    /// `t=120ms #17 n1->n2 AppendEntries term=2 ...`.
-    public var line: String {
-        var line = LineBytes()
-        appendLine(to: &line)
-        return line.take()
     }
 
     /// Appends `line` to `line`'s bytes.
