@@ -110,7 +110,7 @@ struct LinearizabilitySearch {
                               budget: Int, reusingWrites: Bool) -> (result: Result, steps: Int, decided: Bool) {
         let count = operations.count
         if count == 0 { return (.linearizable, 0, true) }
-        var list = EntryList(operations)
+        var list = EntryList(operations, layout: .justInTime)
         var remaining = list.knownCount
         if remaining == 0 { return (.linearizable, 0, true) }
         // Per action of the unknown operations: whether the relaxed search may repeat it.
@@ -242,123 +242,6 @@ extension LinearizabilitySearch {
     }
 }
 
-/// The entries of a sub-history as two doubly-linked lists in arrays, in time order (calls
-/// before returns at the same instant, so that touching operations count as concurrent):
-/// from `head`, the calls and returns of the operations that returned; from `unknownHead`,
-/// the calls of the unknown ones (their returns would be at +infinity). An entry's number
-/// is its place in that time order, so `a < b` means a comes first.
-struct EntryList {
-    static let head = 0
-    static let unknownHead = 1
-    static let none = -1
-
-    var next: [Int]
-    var previous: [Int]
-    /// For each entry, the index of its operation.
-    let operation: [Int]
-    let isCall: [Bool]
-    /// For each call entry, its return entry (none for an unknown operation).
-    let match: [Int]
-    /// Per operation: whether its outcome is unknown.
-    let isUnknown: [Bool]
-    /// The unknown operations grouped by action, each group in invoke order.
-    let classes: [[Int]]
-    /// Per operation: its call entry.
-    let callEntry: [Int32]
-    /// How many operations returned.
-    let knownCount: Int
-
-    init(_ operations: [RegisterOperation]) {
-        struct Event {
-            let time: SimTime
-            let isCall: Bool
-            let operation: Int
-        }
-        var events: [Event] = []
-        events.reserveCapacity(operations.count * 2)
-        for (index, op) in operations.enumerated() {
-            events.append(Event(time: op.invokeTime, isCall: true, operation: index))
-            if !op.isUnknown { events.append(Event(time: op.returnTime, isCall: false, operation: index)) }
-        }
-        events.sort { a, b in
-            if a.time != b.time { return a.time < b.time }
-            if a.isCall != b.isCall { return a.isCall }
-            return a.operation < b.operation
-        }
-        let size = events.count + 2
-        var next = [Int](repeating: EntryList.none, count: size)
-        var previous = [Int](repeating: EntryList.none, count: size)
-        var operation = [Int](repeating: -1, count: size)
-        var isCall = [Bool](repeating: false, count: size)
-        var match = [Int](repeating: EntryList.none, count: size)
-        var callEntry = [Int](repeating: EntryList.none, count: operations.count)
-        var returnEntry = [Int](repeating: EntryList.none, count: operations.count)
-        var isUnknown = [Bool](repeating: false, count: operations.count)
-        var classes: [[Int]] = []
-        var classOf: [RegisterAction: Int] = [:]
-        var tail = [EntryList.head, EntryList.unknownHead]
-        var knownCount = 0
-        for (position, event) in events.enumerated() {
-            let entry = position + 2
-            let unknown = operations[event.operation].isUnknown
-            let list = unknown ? 1 : 0
-            previous[entry] = tail[list]
-            next[tail[list]] = entry
-            tail[list] = entry
-            operation[entry] = event.operation
-            isCall[entry] = event.isCall
-            if event.isCall { callEntry[event.operation] = entry } else { returnEntry[event.operation] = entry }
-            if unknown {
-                isUnknown[event.operation] = true
-                let action = operations[event.operation].action
-                if let kind = classOf[action] {
-                    classes[kind].append(event.operation)
-                } else {
-                    classOf[action] = classes.count
-                    classes.append([event.operation])
-                }
-            } else if event.isCall {
-                knownCount += 1
-            }
-        }
-        for op in 0..<operations.count { match[callEntry[op]] = returnEntry[op] }
-        self.next = next
-        self.previous = previous
-        self.operation = operation
-        self.isCall = isCall
-        self.match = match
-        self.isUnknown = isUnknown
-        self.classes = classes
-        self.callEntry = callEntry.map { Int32($0) }
-        self.knownCount = knownCount
-    }
-
-    /// Takes the call `entry` and its return (if any) out of their list.
-    mutating func lift(_ entry: Int) {
-        unlink(entry)
-        if match[entry] != EntryList.none { unlink(match[entry]) }
-    }
-
-    /// Puts the call `entry` and its return back where they were (the reverse of `lift`).
-    mutating func unlift(_ entry: Int) {
-        if match[entry] != EntryList.none { relink(match[entry]) }
-        relink(entry)
-    }
-
-    private mutating func unlink(_ entry: Int) {
-        let before = previous[entry]
-        let after = next[entry]
-        next[before] = after
-        if after != EntryList.none { previous[after] = before }
-    }
-
-    private mutating func relink(_ entry: Int) {
-        let before = previous[entry]
-        let after = next[entry]
-        next[before] = entry
-        if after != EntryList.none { previous[after] = entry }
-    }
-}
 
 extension LinearizabilitySearch {
     /// Wing & Gong's walk in plain time order: at a call it tries to place that operation,
@@ -370,7 +253,7 @@ extension LinearizabilitySearch {
                                budget: Int) -> (result: Result, steps: Int) {
         let count = operations.count
         if count == 0 { return (.linearizable, 0) }
-        var list = TimeOrderList(operations)
+        var list = EntryList(operations, layout: .timeOrder)
         var remaining = list.knownCount
         if remaining == 0 { return (.linearizable, 0) }
         var linearized = OperationSet(capacity: count)
@@ -378,12 +261,12 @@ extension LinearizabilitySearch {
         var choices: [(entry: Int, state: Int)] = []
         choices.reserveCapacity(count)
         var state = 0
-        var entry = list.next[TimeOrderList.head]
+        var entry = list.next[EntryList.head]
         var steps = 0
         while true {
             if steps >= budget { return (.exhausted, steps) }
             steps += 1
-            if entry != TimeOrderList.none && list.isCall[entry] {
+            if entry != EntryList.none && list.isCall[entry] {
                 let operation = list.operation[entry]
                 let isUnknown = list.isUnknown[operation]
                 if isUnknown, let twin = list.twin[operation], !linearized.contains(twin) {
@@ -401,7 +284,7 @@ extension LinearizabilitySearch {
                             remaining -= 1
                             if remaining == 0 { return (.linearizable, steps) }
                         }
-                        entry = list.next[TimeOrderList.head]
+                        entry = list.next[EntryList.head]
                         continue
                     }
                     linearized.remove(operation)
@@ -418,103 +301,5 @@ extension LinearizabilitySearch {
                 entry = list.next[last.entry]
             }
         }
-    }
-}
-
-/// The call and return entries of a sub-history (unknown ones too, returning at +infinity)
-/// as one doubly-linked list in arrays, sorted by time, for `runInTimeOrder` (calls before returns at the same instant, so that touching operations count as
-/// concurrent). Entry 0 is the head sentinel.
-struct TimeOrderList {
-    static let head = 0
-    static let none = -1
-
-    var next: [Int]
-    var previous: [Int]
-    /// For each entry, the index of its operation.
-    let operation: [Int]
-    let isCall: [Bool]
-    /// For each call entry, its return entry.
-    let match: [Int]
-    /// Per operation: whether its outcome is unknown, and the unknown operation with the
-    /// same action invoked last before it.
-    let isUnknown: [Bool]
-    let twin: [Int?]
-    /// How many operations returned.
-    let knownCount: Int
-
-    init(_ operations: [RegisterOperation]) {
-        struct Event {
-            let time: SimTime
-            let isCall: Bool
-            let operation: Int
-        }
-        var events: [Event] = []
-        events.reserveCapacity(operations.count * 2)
-        for (index, op) in operations.enumerated() {
-            events.append(Event(time: op.invokeTime, isCall: true, operation: index))
-            events.append(Event(time: op.returnTime, isCall: false, operation: index))
-        }
-        events.sort { a, b in
-            if a.time != b.time { return a.time < b.time }
-            if a.isCall != b.isCall { return a.isCall }
-            return a.operation < b.operation
-        }
-        let size = events.count + 1
-        var next = [Int](repeating: TimeOrderList.none, count: size)
-        var previous = [Int](repeating: TimeOrderList.none, count: size)
-        var operation = [Int](repeating: -1, count: size)
-        var isCall = [Bool](repeating: false, count: size)
-        var match = [Int](repeating: TimeOrderList.none, count: size)
-        var callEntry = [Int](repeating: TimeOrderList.none, count: operations.count)
-        var returnEntry = [Int](repeating: TimeOrderList.none, count: operations.count)
-        for (position, event) in events.enumerated() {
-            let entry = position + 1
-            previous[entry] = entry - 1
-            next[entry - 1] = entry
-            operation[entry] = event.operation
-            isCall[entry] = event.isCall
-            if event.isCall { callEntry[event.operation] = entry } else { returnEntry[event.operation] = entry }
-        }
-        for op in 0..<operations.count { match[callEntry[op]] = returnEntry[op] }
-        var twin = [Int?](repeating: nil, count: operations.count)
-        var lastWith: [RegisterAction: Int] = [:]
-        for event in events where event.isCall && operations[event.operation].isUnknown {
-            twin[event.operation] = lastWith[operations[event.operation].action]
-            lastWith[operations[event.operation].action] = event.operation
-        }
-        self.isUnknown = operations.map(\.isUnknown)
-        self.twin = twin
-        self.knownCount = operations.filter { !$0.isUnknown }.count
-        self.next = next
-        self.previous = previous
-        self.operation = operation
-        self.isCall = isCall
-        self.match = match
-    }
-
-    /// Takes the call `entry` and its return out of the list.
-    mutating func lift(_ entry: Int) {
-        unlink(entry)
-        unlink(match[entry])
-    }
-
-    /// Puts the call `entry` and its return back where they were (the reverse of `lift`).
-    mutating func unlift(_ entry: Int) {
-        relink(match[entry])
-        relink(entry)
-    }
-
-    private mutating func unlink(_ entry: Int) {
-        let before = previous[entry]
-        let after = next[entry]
-        next[before] = after
-        if after != TimeOrderList.none { previous[after] = before }
-    }
-
-    private mutating func relink(_ entry: Int) {
-        let before = previous[entry]
-        let after = next[entry]
-        next[before] = entry
-        if after != TimeOrderList.none { previous[after] = entry }
     }
 }
