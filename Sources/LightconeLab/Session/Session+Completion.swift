@@ -1,4 +1,3 @@
-import LightconeProtocols
 import LightconeSimulation
 
 extension Session {
@@ -19,8 +18,8 @@ extension Session {
             } else if let command = cluster.protocolCommands.first(where: { $0.name == verb }) {
                 let kind = index < command.arguments.count ? command.arguments[index]
                     : command.arguments.last.flatMap { ArgumentKind.protocolArgument($0).repeats ? $0 : nil }
-                let general = kind.map { self.candidates(for: .protocolArgument($0), words: words) } ?? []
-                candidates = cluster.protocolName == ClocksNode.name ? clockCandidates(verb: verb, general, words: words) : general
+                candidates = cluster.protocolCompletions(verb, typed: Array(words.dropFirst()))
+                    ?? kind.map { self.candidates(for: .protocolArgument($0), words: words) } ?? []
             } else if cluster.operationSpecs.contains(where: { $0.name == verb }) {
                 candidates = words.last == "via" ? nodeNames : ["via"]
             } else {
@@ -32,34 +31,8 @@ extension Session {
         return candidates.filter { ($0.hasPrefix(current) && $0 != current || current.isEmpty) && seen.insert($0).inserted }
     }
 
-    /// For the clocks protocol: the events that exist where `hb` and `cone` take one (and
-    /// `off` for `cone`); `event` and `send` complete nodes, never `leader` (a process has
-    /// no leader), and `send A` not A itself.
-    func clockCandidates(verb: String, _ general: [String], words: [String]) -> [String] {
-        switch verb {
-        case "hb": return words.count <= 2 ? clockEventNames : []
-        case "cone": return words.count == 1 ? clockEventNames + ["off"] : []
-        case "event": return general.filter { $0 != "leader" }
-        case "send": return general.filter { $0 != "leader" && (words.count < 2 || $0 != words[1].lowercased()) }
-        default: return general
-        }
-    }
-
-    /// Every event the clocks cluster has had, `n1:1` first, in node order (as `events` lists them).
-    var clockEventNames: [String] {
-        var names: [String] = []
-        for index in 0..<cluster.nodeCount {
-            let lines = (try? cluster.inspect(NodeID(index: index))) ?? []
-            for line in lines where line.hasPrefix("  ") {
-                guard let word = line.split(separator: " ").first, let name = ClockEventName(text: String(word)) else { continue }
-                names.append(name.description)
-            }
-        }
-        return names
-    }
-
     /// `n1`..`nN` (at most 200) and `leader`.
-    var nodeNames: [String] { (1...max(1, min(cluster.nodeCount, 200))).map { "n\($0)" } + ["leader"] }
+    var nodeNames: [String] { ProtocolCommandWords.nodeNames(cluster.nodeCount) + ["leader"] }
 
     /// The words that can stand for an argument of `kind`; `words` are those typed before.
     func candidates(for kind: ArgumentKind, words: [String]) -> [String] {

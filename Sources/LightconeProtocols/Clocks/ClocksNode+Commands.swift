@@ -14,7 +14,9 @@ extension ClocksNode {
                 },
                 perform: { words, simulation throws(SimulationError) in
                     try deliver("event", arguments: [], to: words.first ?? "", &simulation)
-                }),
+                },
+                // A process, never `leader` (processes have none).
+                complete: { typed, simulation in typed.isEmpty ? ProtocolCommandWords.nodeNames(simulation.nodeCount) : [] }),
             ProtocolCommand(
                 "send", usage: "send A B",
                 summary: "A sends B a message (a send event on A now; a receive event on B when it arrives, through the network).",
@@ -30,6 +32,10 @@ extension ClocksNode {
                     guard words.count == 2 else { throw SimulationError("usage: send A B") }
                     let to = try ProtocolCommandWords.resolve(words[1], in: simulation)
                     return try deliver("send", arguments: [to.description], to: words[0], &simulation)
+                },
+                // Processes, never `leader`, and B not A itself.
+                complete: { typed, simulation in
+                    typed.count < 2 ? ProtocolCommandWords.nodeNames(simulation.nodeCount).filter { $0 != typed.first?.lowercased() } : []
                 }),
             ProtocolCommand(
                 "hb", usage: "hb E1 E2",
@@ -44,7 +50,8 @@ extension ClocksNode {
                     let a = try lookup(words[0], in: simulation.nodes)
                     let b = try lookup(words[1], in: simulation.nodes)
                     return orderLines(a, b)
-                }),
+                },
+                complete: { typed, simulation in typed.count < 2 ? eventNames(in: simulation.nodes) : [] }),
             ProtocolCommand(
                 "cone", usage: "cone E | cone off",
                 summary: "The light cone of event E: what could have influenced it, and what it can influence so far; marked in the view.",
@@ -63,7 +70,8 @@ extension ClocksNode {
                     let focus = try lookup(word, in: simulation.nodes)
                     simulation.markFocus = [focus.name.description]
                     return coneLines(cone(of: focus, in: simulation.nodes))
-                }),
+                },
+                complete: { typed, simulation in typed.isEmpty ? eventNames(in: simulation.nodes) + ["off"] : [] }),
             ProtocolCommand(
                 "events", usage: "events [NODE]", summary: "Every event of every node (or of NODE), with its Lamport and vector clocks.",
                 example: "events n1", arguments: [.node], isReadOnly: true,
@@ -104,6 +112,12 @@ extension ClocksNode {
         let start = simulation.trace.count
         try simulation.deliverCommand(name, arguments: arguments, to: id)
         return simulation.trace.records(from: start).filter(\.isNotable).map(\.line)
+    }
+
+    /// Every event the nodes have had, `n1:1` first, in node order (as `events` lists them):
+    /// what completion offers where an event goes.
+    static func eventNames(in nodes: [ClocksNode]) -> [String] {
+        nodes.flatMap { node in node.events.map(\.name.description) }
     }
 
     /// An event name checked against the cluster's size: `n2:3`.

@@ -78,6 +78,9 @@ public protocol ClusterModel: Sendable {
     var protocolCommands: [AnyProtocolCommand] { get }
     /// Performs protocol command `name` with the words its parse returned; the lines to print.
     mutating func performProtocolCommand(_ name: String, arguments: [String]) throws(SimulationError) -> [String]
+    /// What protocol command `name`'s own completion offers after the words `typed` (see
+    /// `ProtocolCommand.complete`); nil when it has none.
+    func protocolCompletions(_ name: String, typed: [String]) -> [String]?
 }
 
 extension Simulation: ClusterModel {

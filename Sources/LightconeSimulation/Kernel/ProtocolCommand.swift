@@ -51,19 +51,26 @@ public struct ProtocolCommand<Node: ProtocolNode>: Sendable {
     /// the lines to print. Throws, changing nothing, when it cannot.
     public var perform: @Sendable (_ words: [String], _ simulation: inout Simulation<Node>) throws(SimulationError) -> [String]
 
+    /// The words completion offers after `typed` (the words after the verb, each typed in
+    /// full), seeing the simulation now (`hb` offers the events that exist); nil: completion
+    /// goes by `arguments`.
+    public var complete: (@Sendable (_ typed: [String], _ simulation: Simulation<Node>) -> [String])?
+
     /// The verb, e.g. `event`.
     public var name: String { erased.name }
 
-    /// A command with its own parse and perform.
+    /// A command with its own parse and perform (and, if given, its own completion).
     public init(
         _ name: String, usage: String, summary: String, example: String,
         arguments: [ProtocolArgumentKind] = [], isReadOnly: Bool = false,
         parse: @escaping @Sendable (_ words: [String], _ nodeCount: Int) throws(OptionError) -> [String],
-        perform: @escaping @Sendable (_ words: [String], _ simulation: inout Simulation<Node>) throws(SimulationError) -> [String]
+        perform: @escaping @Sendable (_ words: [String], _ simulation: inout Simulation<Node>) throws(SimulationError) -> [String],
+        complete: (@Sendable (_ typed: [String], _ simulation: Simulation<Node>) -> [String])? = nil
     ) {
         erased = AnyProtocolCommand(name: name, usage: usage, summary: summary, example: example,
                                     arguments: arguments, isReadOnly: isReadOnly, parse: parse)
         self.perform = perform
+        self.complete = complete
     }
 
     /// A command that changes one node: `NAME NODE [WORD ...]`. The first word names the node
@@ -129,6 +136,11 @@ public enum ProtocolCommandWords {
         return id.description
     }
 
+    /// `n1`..`nN` (at most the first 200), the processes completion offers; no `leader`.
+    public static func nodeNames(_ nodeCount: Int) -> [String] {
+        (1...max(1, min(nodeCount, 200))).map { "n\($0)" }
+    }
+
     /// The node a checked word names, now.
     public static func resolve<Node: ProtocolNode>(_ word: String, in simulation: Simulation<Node>) throws(SimulationError) -> NodeID {
         if word == "leader" {
@@ -164,5 +176,9 @@ extension Simulation {
             throw SimulationError("\(name) is not a \(Node.name) command")
         }
         return try command.perform(arguments, &self)
+    }
+
+    public func protocolCompletions(_ name: String, typed: [String]) -> [String]? {
+        Node.commands.first { $0.name == name }?.complete?(typed, self)
     }
 }
