@@ -53,24 +53,44 @@ enum Action<Message: ProtocolMessage>: Sendable {
 /// sequence, still before anything that follows it in the order. The events a timer has
 /// queued always pop in the order they were queued in reverse (each is queued only when it
 /// is earlier than all the others), so their times form a stack.
+///
+/// The top of that stack (the earliest queued time, the one that pops next) is kept inline:
+/// almost always it is the only one, and reading it from an array of its own cost a cache
+/// miss on every timer event (12% of a 10,000-node gossip run).
 struct TimerState: Sendable {
-    /// Bumped by every arming and disarming; a queued event fires only if it still matches.
-    var generation: UInt32 = 0
-    /// True between an arming and its firing, a cancel or a crash.
-    var isArmed = false
-    /// True when the current arming has its own event in the queue.
-    var isQueued = false
     /// When the current arming is due.
     var deadline: SimTime = 0
     /// The sequence number the current arming drew.
     var sequence: UInt64 = 0
-    /// The times of this timer's events in the queue, latest first (the last pops next).
-    var queuedTimes: [SimTime] = []
+    /// The earliest time of this timer's events in the queue (meaningful when `queuedCount > 0`).
+    var earliestQueued: SimTime = 0
+    /// The times of the other queued events, latest first (below `earliestQueued` on the stack).
+    var laterQueued: [SimTime] = []
+    /// Bumped by every arming and disarming; a queued event fires only if it still matches.
+    var generation: UInt32 = 0
+    /// How many events of this timer are in the queue.
+    var queuedCount: UInt32 = 0
+    /// True between an arming and its firing, a cancel or a crash.
+    var isArmed = false
+    /// True when the current arming has its own event in the queue.
+    var isQueued = false
 
     /// Whether an arming due at `deadline` must be queued now, or can wait behind an
     /// earlier event of this timer that is already queued.
     func needsEvent(dueAt deadline: SimTime) -> Bool {
-        guard let earliest = queuedTimes.last else { return true }
-        return earliest > deadline
+        queuedCount == 0 || earliestQueued > deadline
+    }
+
+    /// Records an event queued at `time` (earlier than every other queued one).
+    mutating func pushQueued(_ time: SimTime) {
+        if queuedCount > 0 { laterQueued.append(earliestQueued) }
+        earliestQueued = time
+        queuedCount += 1
+    }
+
+    /// Records that the earliest queued event popped.
+    mutating func popQueued() {
+        queuedCount -= 1
+        if queuedCount > 0 { earliestQueued = laterQueued.removeLast() }
     }
 }

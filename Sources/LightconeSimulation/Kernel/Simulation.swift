@@ -293,11 +293,11 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
 
     /// Queues the event of timer `index`'s current arming.
     mutating func queueArming(_ index: Int) {
-        // Read the fields, not a copy of the whole state: a copy would share `queuedTimes`,
-        // and the append below would then copy that array on every arming.
+        // Read the fields, not a copy of the whole state: a copy would share `laterQueued`,
+        // and the push below would then copy that array.
         let deadline = timers[index].deadline, sequence = timers[index].sequence, generation = timers[index].generation
         timers[index].isQueued = true
-        timers[index].queuedTimes.append(deadline)
+        timers[index].pushQueued(deadline)
         queue.insert(Event(time: deadline, sequence: sequence, slot: -1 - Int32(index), generation: generation))
     }
 
@@ -305,7 +305,7 @@ public struct Simulation<Node: ProtocolNode>: Sendable {
     /// queues the current arming if that was waiting behind it.
     mutating func timerEventDue(_ event: Event) -> Bool {
         let index = Int(-1 - event.slot)
-        timers[index].queuedTimes.removeLast()
+        timers[index].popQueued()
         if event.generation == timers[index].generation {
             timers[index].isArmed = false
             timers[index].isQueued = false
